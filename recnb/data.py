@@ -16,8 +16,8 @@ import pandas as pd
 from .core import DataError, ConfigError, need, data_home, sha256, progress
 
 # %% auto #0
-__all__ = ['DATASETS', 'TIE_RULES', 'DatasetInfo', 'register', 'dataset_info', 'find_dataset', 'safe_extract', 'download_dataset',
-           'verify_dataset', 'read_table', 'Interactions', 'load_interactions', 'has_dataset', 'binarize',
+__all__ = ['DATASETS', 'TIE_RULES', 'DatasetInfo', 'register', 'dataset_info', 'find_dataset', 'has_dataset', 'safe_extract',
+           'download_dataset', 'verify_dataset', 'read_table', 'Interactions', 'load_interactions', 'binarize',
            'chrono_order', 'sort_chrono', 'dedup', 'reindex', 'kcore', 'preprocess', 'stats', 'format_stats']
 
 # %% ../nbs/01_data.ipynb #2d28ad02
@@ -143,6 +143,12 @@ def find_dataset(name:str, # registry name
     raise DataError(f'dataset {name!r} not found. Looked in: ' + '; '.join(tried) + f'. {why}. '
                     + (info.how_to_get or f'Get it from {info.homepage or info.url} and unpack it into $RECNB_DATA/{info.folder}') )
 
+# %% ../nbs/01_data.ipynb #485e26d4
+def has_dataset(name:str)->bool:
+    "True if `name` is available locally (no download attempted)."
+    try: find_dataset(name, download=False); return True
+    except DataError: return False
+
 # %% ../nbs/01_data.ipynb #8701cb23
 def _safe_name(name:str)->PurePosixPath|None:
     "A relative, normalised member path; None for names that could escape the extraction folder."
@@ -223,7 +229,8 @@ def verify_dataset(name:str, # registry name
                   )->dict[str, str]: # file -> 'ok' | 'missing' | 'MISMATCH'
     "Compare the SHA-256 of each registered file of `name` with the registry."
     info = dataset_info(name)
-    p = Path(path) if path else find_dataset(name, download=False)
+    need(bool(info.sha256), f'no digests are registered for {name!r}')
+    p = Path(path) if path else find_dataset(name, files=tuple(info.sha256)[:1], download=False)
     return {f: ('missing' if not (p/f).is_file() else 'ok' if sha256(p/f) == h else 'MISMATCH') for f, h in info.sha256.items()}
 
 # %% ../nbs/01_data.ipynb #928d1a6e
@@ -364,11 +371,6 @@ def load_interactions(name:str='ml-100k', # registry name
     info = dataset_info(name)
     need(info.loader is not None, f'{name!r} holds item side information, not interactions; see recnb.catalog')
     return info.loader(find_dataset(name, path, download=download), on_bad)
-
-def has_dataset(name:str)->bool:
-    "True if `name` is available locally (no download attempted)."
-    try: find_dataset(name, download=False); return True
-    except DataError: return False
 
 # %% ../nbs/01_data.ipynb #23aae5ca
 def binarize(ia:Interactions, # table to convert

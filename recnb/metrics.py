@@ -120,7 +120,7 @@ def auto_chunk(n_items:int, budget_mb:float=256)->int:
     "Users per chunk so that a chunk's float32 scores take about `budget_mb`."
     return max(1, int(budget_mb * 2**20 // (4 * max(1, n_items))))
 
-def evaluate(score_fn:Callable, # users (B,) LongTensor -> (B, n_items) scores (higher = better)
+def evaluate(score_fn:Callable, # users (B,) LongTensor -> fresh (B, n_items) scores, higher = better (masked in place)
              split:Split, # the split whose targets are evaluated
              target:str='test', # 'test' or 'valid'
              ks:list[int]=(10, 20), # cut-offs
@@ -150,7 +150,8 @@ def evaluate(score_fn:Callable, # users (B,) LongTensor -> (B, n_items) scores (
             u = users[a:a + cs]
             S = score_fn(u)
             if S.shape != (len(u), split.n_items): raise ConfigError(f'score_fn returned shape {tuple(S.shape)}, expected {(len(u), split.n_items)}')
-            S = S.detach().float().cpu().clone()
+            S = S.detach().float().cpu()
+            if S._base is not None or not S.is_contiguous(): S = S.clone()  # never write -inf into a view of the caller's data
             for m in masks:
                 r, c = m.rows(u); S[r, c] = -math.inf
             tr, tc = tgt.rows(u)
