@@ -14,7 +14,8 @@ from .splits import CSR, Split
 from .metrics import evaluate, auto_chunk
 
 # %% auto #0
-__all__ = ['rss_gib', 'current_rss_gib', 'random_eval_problem', 'bench_eval', 'bench_ml100k', 'format_bench']
+__all__ = ['rss_gib', 'current_rss_gib', 'random_eval_problem', 'bench_eval', 'bench_ml100k', 'format_bench', 'bench_fed',
+           'format_bench_fed']
 
 # %% ../nbs/31_bench.ipynb #72ffd902
 def rss_gib()->float:
@@ -83,3 +84,45 @@ def format_bench(r:dict)->str:
         f"  ratio harness / bare             : {r['ratio']:8.2f}",
         f"  peak RSS                         : {r['peak_rss_gib']:8.2f} GiB (before: {r['rss_before_gib']:.2f} GiB)",
         f"  torch {v['torch']}, python {v['python']}, {v['platform']}"])
+
+# %% ../nbs/31_bench.ipynb #d680caa0
+def _fed_worker(dataset, base, method, rounds, q):
+    import resource
+    from recnb.baselines import make_split
+    from recnb.fed.engine import Federation, FedConfig
+    torch.manual_seed(0); sp = make_split(dataset)
+    f = Federation(sp, base, FedConfig(method=method, eval_every=0, sync_every=10_000, seed=0)); f.run_round()
+    f.timer.secs.clear(); f.timer.calls.clear()
+    t = time.perf_counter()
+    for _ in range(rounds): f.run_round()
+    per_round = (time.perf_counter() - t) / rounds
+    phases = {k: v / rounds for k, v in f.timer.secs.items()}
+    ev = []
+    for _ in range(3): t = time.perf_counter(); f.evaluate('test'); ev.append(time.perf_counter() - t)
+    ag = Federation(sp, base, FedConfig(method='ag', eval_every=0, sync_every=1, seed=0)); ag.run_round()  # uploads and syncs
+    t = time.perf_counter(); ag.run_round(); exch = time.perf_counter() - t                                    # gate training + fusion + a round
+    q.put({'dataset': dataset, 'clients': sp.n_users, 'items': sp.n_items, 'train': len(sp.train), 'round_s': per_round, 'phases_s': phases,
+           'eval_s': statistics.median(ev), 'exchange_round_s': exch, 'peak_rss_gib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20})
+
+def bench_fed(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), base:str='pfedrec', method:str='kg', rounds:int=10)->list[dict]:
+    "Per-round time by phase, evaluation time, exchange-round time and peak memory, one fresh process per dataset."
+    import multiprocessing as mp, queue
+    from recnb.bench import _fed_worker as work  # the module's function, importable by the child (also when called from a notebook)
+    ctx = mp.get_context('spawn'); out = []
+    for ds in datasets:
+        q = ctx.Queue(); p = ctx.Process(target=work, args=(ds, base, method, rounds, q)); p.start()
+        while True:
+            try: out.append(q.get(timeout=5)); break
+            except queue.Empty:
+                if not p.is_alive(): raise RuntimeError(f'benchmark process for {ds} died (exit code {p.exitcode})')
+        p.join()
+    return out
+
+def format_bench_fed(rs:list[dict])->str:
+    "`bench_fed` results as a table."
+    rows = [f'{"dataset":<18}{"clients":>8}{"items":>7}{"round s":>9}{"sample":>8}{"train":>8}{"sync":>8}{"eval s":>8}{"exch. s":>9}{"peak GiB":>10}']
+    for r in rs:
+        ph = r['phases_s']
+        rows.append(f'{r["dataset"]:<18}{r["clients"]:>8}{r["items"]:>7}{r["round_s"]:>9.3f}{ph.get("sample", 0):>8.3f}{ph.get("train", 0):>8.3f}'
+                    f'{ph.get("sync", 0):>8.3f}{r["eval_s"]:>8.3f}{r["exchange_round_s"]:>9.3f}{r["peak_rss_gib"]:>10.2f}')
+    return '\n'.join(rows)

@@ -48,8 +48,20 @@ def _baseline(a):
           f"(train {c['n_train']:,} / valid {c['n_valid']:,} / test {c['n_test']:,}); full ranking, test metrics:")
     print(format_results(res, tuple(a.ks)))
 
+def _fedrkg(a):
+    from recnb.fed.engine import FedConfig
+    from recnb.fed.fedrkg import run_fedrkg, format_fedrkg
+    margs = {k: v for k, v in [('beta', a.beta)] if v is not None and a.method not in ('replace', 'local', 'central', 'dual', 'replacement', 'local-only')}
+    cfg = FedConfig(rounds=a.rounds, dim=a.dim, lr=a.lr, lr_eta=a.lr_eta, item_init_std=a.item_init_std, sync_every=a.sync_every, sample_ratio=a.sample_ratio,
+                    dropout=a.dropout, ldp=a.ldp, negatives=a.negatives, eval_every=a.eval_every, patience=a.patience, method_args=margs)
+    r = run_fedrkg(a.dataset, a.base, a.method, tuple(a.seeds), cfg, out=a.out, show_progress=not a.quiet)
+    print(format_fedrkg([r]))
+
 def _bench(a):
     from recnb.bench import bench_eval, bench_ml100k, format_bench
+    if a.what == 'fed':
+        from recnb.bench import bench_fed, format_bench_fed
+        print(format_bench_fed(bench_fed(rounds=a.repeats if a.repeats > 1 else 10))); return
     if a.what == 'eval':
         print(format_bench(bench_eval(a.users, a.items, a.dim, a.n_train, tuple(a.ks), a.chunk, a.repeats)))
         if a.ml100k:
@@ -87,8 +99,24 @@ def parser()->argparse.ArgumentParser:
     b.add_argument('--out', help='results folder (default figures/)')
     b.add_argument('--quiet', action='store_true', help='no progress bars')
     b.set_defaults(fn=_baseline)
+    f = sub.add_parser('fedrkg', help='federated recommendation with knowledge guidance', description='Train one (dataset, base, method) '
+                       'configuration for several seeds; writes figures/fedrkg_<dataset>_<base>_<method>.json and prints mean +- std.')
+    f.add_argument('--dataset', default='filmtrust-fedrkg', help='registry name (default filmtrust-fedrkg, the reference data)')
+    f.add_argument('--base', choices=['pfedrec', 'fedmf', 'fedncf'], default='pfedrec')
+    f.add_argument('--method', default='adaptive', help='replace, local, central, dual, kg (static guidance), ag / adaptive')
+    f.add_argument('--seeds', type=int, nargs='+', default=[0]); f.add_argument('--rounds', type=int, default=100)
+    f.add_argument('--sync-every', type=int, default=1, help='rounds between syncs (the paper: 100)')
+    f.add_argument('--beta', type=float, default=None, help='guidance retention beta (default 0.99)')
+    f.add_argument('--dim', type=int, default=32); f.add_argument('--lr', type=float, default=0.1)
+    f.add_argument('--lr-eta', type=float, default=80., help='item lr = lr * n_items * lr_eta'); f.add_argument('--item-init-std', type=float, default=1.)
+    f.add_argument('--sample-ratio', type=float, default=1.); f.add_argument('--dropout', type=float, default=0.)
+    f.add_argument('--ldp', type=float, default=0., help='Laplace noise scale on uploads')
+    f.add_argument('--negatives', choices=['train', 'reference'], default='train', help="'reference' reproduces the reference's leaky negative pool")
+    f.add_argument('--eval-every', type=int, default=1); f.add_argument('--patience', type=int, default=None)
+    f.add_argument('--out', help='results folder (default figures/)'); f.add_argument('--quiet', action='store_true')
+    f.set_defaults(fn=_fedrkg)
     e = sub.add_parser('bench', help='benchmarks (timings printed, never asserted)', description='Benchmarks printed as tables.')
-    e.add_argument('what', choices=['eval'], help='eval: full-ranking harness vs bare matmul + topk')
+    e.add_argument('what', choices=['eval', 'fed'], help='eval: full-ranking harness vs bare matmul + topk; fed: federated round phases')
     e.add_argument('--users', type=int, default=100_000); e.add_argument('--items', type=int, default=50_000)
     e.add_argument('--dim', type=int, default=64); e.add_argument('--n-train', type=int, default=50, help='masked training items per user')
     e.add_argument('--ks', type=int, nargs='+', default=[10, 20]); e.add_argument('--chunk', type=int, default=None, help='users per chunk')

@@ -18,8 +18,9 @@ from ..metrics import evaluate, EvalResult
 from .models import FedModel, make_model
 
 # %% auto #0
-__all__ = ['METHODS', 'FedConfig', 'RoundData', 'make_round', 'Store', 'SharedDelta', 'Dense', 'Central', 'local_step',
-           'laplace_mean_noise', 'Method', 'Replace', 'Local', 'Centralised', 'make_method', 'Federation', 'json_eq']
+__all__ = ['METHODS', 'FedConfig', 'RoundData', 'make_round', 'shuffle_batches', 'Store', 'SharedDelta', 'Dense', 'Central',
+           'local_step', 'laplace_mean_noise', 'Method', 'Replace', 'Local', 'Centralised', 'make_method', 'Federation',
+           'json_eq']
 
 # %% ../../nbs/11_fed.engine.ipynb #0d85b132
 @dataclass
@@ -102,18 +103,20 @@ def make_round(train:CSR, # training positives of all clients
         labels = torch.cat([torch.ones(len(pos), 1), torch.zeros(len(pos), n_neg)], 1).flatten()
         owner = r.repeat_interleave(n_neg + 1)
     else: items, labels, owner = pos, torch.ones(len(pos)), r
-    A, S = len(clients), len(items)
     keys, key_inv = torch.unique(owner * n_items + items, return_inverse=True)
-    cnt = torch.bincount(owner, minlength=A); start = cnt.cumsum(0) - cnt
-    T = int(math.ceil(int(cnt.max()) / batch_size)) if S else 0
-    epochs = []
-    for _ in range(local_epochs):
-        o = torch.from_numpy(np.lexsort((torch.rand(S, generator=g).numpy(), owner.numpy())))  # shuffled within client
-        p = torch.arange(S) - start[owner[o]]
-        idx = torch.full((A, T, batch_size), -1, dtype=torch.long)
-        idx[owner[o], p // batch_size, p % batch_size] = o
-        epochs.append(idx)
+    epochs = [shuffle_batches(owner, len(clients), batch_size, g) for _ in range(local_epochs)]
     return RoundData(clients, items, labels, owner, key_inv, len(keys), keys % n_items, keys // n_items, epochs)
+
+def shuffle_batches(owner:torch.Tensor, # (S,) client position of every sample
+                    n_clients:int, batch_size:int, g:torch.Generator)->torch.Tensor: # (A, T, B) sample indices, -1 = padding
+    "Shuffle every client's samples (random keys sorted within the client) and cut them into batches."
+    S = len(owner); cnt = torch.bincount(owner, minlength=n_clients); start = cnt.cumsum(0) - cnt
+    T = int(math.ceil(int(cnt.max()) / batch_size)) if S else 0
+    o = torch.from_numpy(np.lexsort((torch.rand(S, generator=g).numpy(), owner.numpy())))
+    p = torch.arange(S) - start[owner[o]]
+    idx = torch.full((n_clients, T, batch_size), -1, dtype=torch.long)
+    idx[owner[o], p // batch_size, p % batch_size] = o
+    return idx
 
 # %% ../../nbs/11_fed.engine.ipynb #97db209c
 class Store:
@@ -199,7 +202,8 @@ def laplace_mean_noise(shape:tuple, n:int, b:float, g:torch.Generator)->torch.Te
     return (_gamma(conc, g) - _gamma(conc, g)) * b / n
 
 def _gamma(conc:torch.Tensor, g:torch.Generator)->torch.Tensor:
-    "Gamma(conc, 1) draws from a seeded generator (Marsaglia-Tsang squeeze, vectorised)."
+    "Gamma(conc, 1) draws from a seeded generator (Marsaglia-Tsang squeeze, vectorised), for conc >= 1."
+    shape, conc = conc.shape, conc.reshape(-1)
     d = conc - 1 / 3; c = 1 / torch.sqrt(9 * d); out = torch.empty_like(conc); todo = torch.ones_like(conc, dtype=torch.bool)
     while todo.any():
         k = int(todo.sum()); x = torch.randn(k, generator=g); u = torch.rand(k, generator=g)
@@ -207,7 +211,7 @@ def _gamma(conc:torch.Tensor, g:torch.Generator)->torch.Tensor:
         ok = (v > 0) & (torch.log(u) < 0.5 * x * x + dd - dd * v + dd * torch.log(v.clamp(min=1e-30)))
         ii = torch.nonzero(todo).flatten()
         out[ii[ok]] = (dd * v)[ok]; todo[ii[ok]] = False
-    return out
+    return out.reshape(shape)
 
 # %% ../../nbs/11_fed.engine.ipynb #6a65d64f
 class Method:
@@ -274,6 +278,7 @@ METHODS:dict = {'replace': Replace, 'local': Local, 'central': Centralised}
 
 def make_method(name:str, **kw)->Method:
     "A method by name (see `METHODS`), with its settings."
+    if name not in METHODS: import recnb.fed.fedrkg  # registers 'dual', 'kg', 'ag'
     need(name in METHODS, f'unknown method {name!r}; choose from {", ".join(METHODS)}')
     return METHODS[name](**kw)
 
