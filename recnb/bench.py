@@ -15,7 +15,7 @@ from .metrics import evaluate, auto_chunk
 
 # %% auto #0
 __all__ = ['rss_gib', 'current_rss_gib', 'random_eval_problem', 'bench_eval', 'bench_ml100k', 'format_bench', 'bench_fed',
-           'format_bench_fed']
+           'format_bench_fed', 'bench_f3crec']
 
 # %% ../nbs/31_bench.ipynb #72ffd902
 def rss_gib()->float:
@@ -125,4 +125,15 @@ def format_bench_fed(rs:list[dict])->str:
         ph = r['phases_s']
         rows.append(f'{r["dataset"]:<18}{r["clients"]:>8}{r["items"]:>7}{r["round_s"]:>9.3f}{ph.get("sample", 0):>8.3f}{ph.get("train", 0):>8.3f}'
                     f'{ph.get("sync", 0):>8.3f}{r["eval_s"]:>8.3f}{r["exchange_round_s"]:>9.3f}{r["peak_rss_gib"]:>10.2f}')
+    return '\n'.join(rows)
+
+# %% ../nbs/31_bench.ipynb #9ee76ec7
+def bench_f3crec(dataset:str='ml-100k', seed:int=0)->str:
+    "Wall time of the whole F3CRec pipeline, per task, and its H-mean in both evaluation modes."
+    from recnb.f3crec import run_f3crec
+    t = time.perf_counter(); r = run_f3crec(dataset, 'fedmf', 'full', (seed,), save=False); wall = time.perf_counter() - t
+    run = r['runs'][0]; rows = [f'F3CRec-FedMF on {dataset} (seed {seed}): whole pipeline {wall:.1f} s']
+    for tk in run['tasks']: rows.append(f'  task {tk["task"]}: {tk["clients"]:>4} clients, {tk["rounds_run"]:>3} rounds (best {tk["best_round"]:>3}), {tk["seconds"]:6.1f} s, {tk["seconds"] / max(1, tk["rounds_run"]):.3f} s/round')
+    for mode in ('reference', 'corrected'):
+        m = r['final'][mode]['ndcg@20']; rows.append(f'  {mode:>9} mode: LA {m["LA"]["mean"]:.4f}  RA {m["RA"]["mean"]:.4f}  HM NDCG@20 {m["HM"]["mean"]:.4f}')
     return '\n'.join(rows)

@@ -57,8 +57,20 @@ def _fedrkg(a):
     r = run_fedrkg(a.dataset, a.base, a.method, tuple(a.seeds), cfg, out=a.out, show_progress=not a.quiet)
     print(format_fedrkg([r]))
 
+def _f3crec(a):
+    from recnb.f3crec import run_f3crec, format_f3crec, f3crec_config
+    from recnb.continual import ContinualConfig
+    cfg = f3crec_config(rounds=a.rounds, patience=a.patience, **({'lr': a.lr} if a.lr is not None else {}))
+    ccfg = ContinualConfig(eval_mode=a.eval_mode, restart=a.restart, reset_personal=a.reset_personal)
+    margs = {k: v for k, v in [('top_n', a.top_n), ('eps', a.eps), ('lam', a.lam), ('beta', a.beta)] if v is not None}
+    r = run_f3crec(a.dataset, a.base, a.variant, tuple(a.seeds), cfg, ccfg, margs, a.k_core, out=a.out, show_progress=not a.quiet)
+    print(f'{r["dataset"]}: final continual metrics (NDCG@20), both evaluation modes, {len(r["seeds"])} seed(s):'); print(format_f3crec([r]))
+
 def _bench(a):
     from recnb.bench import bench_eval, bench_ml100k, format_bench
+    if a.what == 'f3crec':
+        from recnb.bench import bench_f3crec
+        print(bench_f3crec()); return
     if a.what == 'fed':
         from recnb.bench import bench_fed, format_bench_fed
         print(format_bench_fed(bench_fed(rounds=a.repeats if a.repeats > 1 else 10))); return
@@ -115,8 +127,20 @@ def parser()->argparse.ArgumentParser:
     f.add_argument('--eval-every', type=int, default=1); f.add_argument('--patience', type=int, default=None)
     f.add_argument('--out', help='results folder (default figures/)'); f.add_argument('--quiet', action='store_true')
     f.set_defaults(fn=_fedrkg)
+    c = sub.add_parser('f3crec', help='federated continual recommendation (F3CRec)', description='The whole FCRec pipeline (base block + '
+                       'incremental blocks, early stopping, both evaluation modes); writes figures/f3crec_<dataset>_<base>_<variant>.json.')
+    c.add_argument('--dataset', default='ml-100k'); c.add_argument('--base', choices=['fedmf', 'pfedrec', 'fedncf'], default='fedmf')
+    c.add_argument('--variant', choices=['ft', 'client', 'server', 'full', 'central'], default='full', help='ablation: fine-tune, client memory only, server mean only, both, centralised')
+    c.add_argument('--seeds', type=int, nargs='+', default=[0]); c.add_argument('--k-core', type=int, default=10)
+    c.add_argument('--rounds', type=int, default=100, help='max rounds per task'); c.add_argument('--patience', type=int, default=30)
+    c.add_argument('--lr', type=float, default=None); c.add_argument('--top-n', type=int, default=None); c.add_argument('--eps', type=float, default=None)
+    c.add_argument('--lam', type=float, default=None); c.add_argument('--beta', type=float, default=None)
+    c.add_argument('--eval-mode', choices=['corrected', 'reference'], default='corrected', help='headline mode (both are computed)')
+    c.add_argument('--restart', choices=['best', 'last'], default='best'); c.add_argument('--reset-personal', action='store_true')
+    c.add_argument('--out'); c.add_argument('--quiet', action='store_true')
+    c.set_defaults(fn=_f3crec)
     e = sub.add_parser('bench', help='benchmarks (timings printed, never asserted)', description='Benchmarks printed as tables.')
-    e.add_argument('what', choices=['eval', 'fed'], help='eval: full-ranking harness vs bare matmul + topk; fed: federated round phases')
+    e.add_argument('what', choices=['eval', 'fed', 'f3crec'], help='eval: full-ranking harness vs bare matmul + topk; fed: federated round phases; f3crec: the ML-100K FCRec pipeline')
     e.add_argument('--users', type=int, default=100_000); e.add_argument('--items', type=int, default=50_000)
     e.add_argument('--dim', type=int, default=64); e.add_argument('--n-train', type=int, default=50, help='masked training items per user')
     e.add_argument('--ks', type=int, nargs='+', default=[10, 20]); e.add_argument('--chunk', type=int, default=None, help='users per chunk')

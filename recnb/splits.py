@@ -70,16 +70,21 @@ class CSR:
 class NegativeSampler:
     "Uniform negatives from the items each user has not interacted with in `exclude` (vectorised rejection sampling)."
     def __init__(self, exclude:CSR|list[CSR], # interactions that are not negatives (e.g. the training split)
-                 n_items:int): # size of the item code space
+                 n_items:int, # size of the item code space
+                 dense_limit:int=2**26): # use a dense (users x items) bitmap below this many cells, else sorted keys
         ex = [exclude] if isinstance(exclude, CSR) else list(exclude)
         self.n_items, self.n_users = n_items, ex[0].n_users
         keys = torch.cat([torch.repeat_interleave(torch.arange(c.n_users), c.lengths) * n_items + c.idx for c in ex])
         self.keys = torch.unique(keys)  # sorted
         self.n_excluded = torch.bincount(self.keys // n_items, minlength=self.n_users)
+        self.mask = None
+        if self.n_users * n_items <= dense_limit:  # O(1) lookups instead of a binary search
+            self.mask = torch.zeros(self.n_users * n_items, dtype=torch.bool); self.mask[self.keys] = True
 
     def contains(self, users:torch.Tensor, items:torch.Tensor)->torch.Tensor:
         "Whether each (user, item) pair (broadcast) is excluded."
         q = users * self.n_items + items
+        if self.mask is not None: return self.mask[q]
         i = torch.searchsorted(self.keys, q).clamp(max=max(len(self.keys) - 1, 0))
         return (self.keys[i] == q) if len(self.keys) else torch.zeros_like(q, dtype=torch.bool)
 

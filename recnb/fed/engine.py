@@ -32,7 +32,8 @@ class FedConfig:
     dropout:float = 0.0 # fraction of sampled clients that never report
     local_epochs:int = 1
     batch_size:int = 256
-    n_neg:int = 4 # negatives per positive, distinct within a positive's group
+    n_neg:int = 4 # negatives per positive
+    neg_unique:bool = True # a positive's negatives are distinct (FedRKG); False: drawn with replacement (F3CRec)
     negatives:str = 'train' # 'train': any item not in the client's training set; 'reference': also never its valid/test items (FedRKG reference: leaks the answer)
     lr:float = 0.1 # SGD learning rate of non-item parameters
     lr_eta:float = 80. # lr_item = lr * n_items * lr_eta unless `lr_item` is given
@@ -45,6 +46,7 @@ class FedConfig:
     item_init_std:float = 1.0 # std of the common initial item table (nn.Embedding default: 1)
     seed:int = 0
     eval_every:int = 1 # evaluate valid and test every this many rounds (0: only at the end)
+    eval_test:bool = True # also evaluate test at every evaluation (False: validation only, e.g. continual tasks)
     ks:tuple = (5, 10, 20)
     select:str = 'hr@10' # validation metric for the best round
     patience:int|None = None # stop after this many evaluations without improvement (None: never)
@@ -82,6 +84,14 @@ class RoundData:
     key_items:torch.Tensor # (n_keys,) item of each distinct pair
     key_owner:torch.Tensor # (n_keys,) client position of each distinct pair
     epochs:list # per epoch: (A, T, B) long tensor of sample indices, -1 = padding
+    key_vals:torch.Tensor|None = None # sorted client_position * n_items + item of every key
+    n_items:int = 0
+
+    def key_of(self, owner:torch.Tensor, items:torch.Tensor)->torch.Tensor:
+        "Keys of (client position, item) pairs that are part of the round (samples or `extra` pairs)."
+        q = owner * self.n_items + items; k = torch.searchsorted(self.key_vals, q)
+        if len(q) and not bool((self.key_vals[k.clamp(max=len(self.key_vals) - 1)] == q).all()): raise ConfigError('key_of: pair not in the round')
+        return k
 
     def steps(self, epoch:int):
         "Yield (client positions (A_t,), sample index (A_t, B)) for each mini-batch step of `epoch`."
@@ -94,18 +104,23 @@ def make_round(train:CSR, # training positives of all clients
                clients:torch.Tensor, # (A,) ascending ids of the participating clients
                sampler:NegativeSampler|None, # draws negatives (None when n_neg = 0)
                n_neg:int, batch_size:int, local_epochs:int, # see `FedConfig`
-               n_items:int, g:torch.Generator)->RoundData:
+               n_items:int, g:torch.Generator,
+               unique:bool=True, # negatives distinct within a positive's group (else drawn with replacement)
+               extra:tuple|None=None, # (client positions, items) of extra pairs that need keys (e.g. replay items)
+              )->RoundData:
     "Draw negatives and cut every participating client's samples into shuffled mini-batches."
     r, pos = train.rows(clients)
     if n_neg:
-        neg = sampler.sample(clients[r], n_neg, g, unique=True)
+        neg = sampler.sample(clients[r], n_neg, g, unique=unique)
         items = torch.cat([pos[:, None], neg], 1).flatten()
         labels = torch.cat([torch.ones(len(pos), 1), torch.zeros(len(pos), n_neg)], 1).flatten()
         owner = r.repeat_interleave(n_neg + 1)
     else: items, labels, owner = pos, torch.ones(len(pos)), r
-    keys, key_inv = torch.unique(owner * n_items + items, return_inverse=True)
+    kv = owner * n_items + items
+    if extra is not None: kv = torch.cat([kv, extra[0].flatten() * n_items + extra[1].flatten()])
+    keys, key_inv = torch.unique(kv, return_inverse=True)
     epochs = [shuffle_batches(owner, len(clients), batch_size, g) for _ in range(local_epochs)]
-    return RoundData(clients, items, labels, owner, key_inv, len(keys), keys % n_items, keys // n_items, epochs)
+    return RoundData(clients, items, labels, owner, key_inv[:len(items)], len(keys), keys % n_items, keys // n_items, epochs, keys, n_items)
 
 def shuffle_batches(owner:torch.Tensor, # (S,) client position of every sample
                     n_clients:int, batch_size:int, g:torch.Generator)->torch.Tensor: # (A, T, B) sample indices, -1 = padding
@@ -146,9 +161,9 @@ class SharedDelta(Store):
 
 class Dense(Store):
     "One private item table per client, P of shape (U, I, d)."
-    def __init__(self, P:torch.Tensor): self.P, self.flat = P, P.view(-1, P.shape[-1])
+    def __init__(self, P:torch.Tensor, scale:float=1.): self.P, self.flat, self.scale = P, P.view(-1, P.shape[-1]), scale # scale: multiplies its updates (learning-rate factor)
     def rows(self, c, items, keys): return self.flat.index_select(0, c * self.P.shape[1] + items)
-    def add(self, c, items, keys, upd): self.flat.index_add_(0, c * self.P.shape[1] + items, upd)
+    def add(self, c, items, keys, upd): self.flat.index_add_(0, c * self.P.shape[1] + items, upd, alpha=self.scale)
     def table(self, users):
         sl = _span(users); return self.P[sl] if sl is not None else self.P[users]
 
@@ -167,24 +182,30 @@ def local_step(model:FedModel, # the base model
                lr:float, lr_item:float, clip:float|None, # learning rates, clipping norm
                frozen:tuple=(), # names of parameters not updated (their gradients still count in the norm)
                shared:tuple=(), # names of parameters shared by all clients (updated with the sum over clients)
+               extra=None, # fn(act, rd) -> (rows in act, items, keys, soft labels, weights) of extra loss terms, or None
               )->torch.Tensor: # (A,) each client's loss before the step
     "One SGD step of every active client, with per-client gradient clipping."
     c = rd.clients[act]; A = len(c); valid = idx >= 0
     r = valid.nonzero()[:, 0]; j = idx[valid]                        # flat: owner row and sample of every valid entry
-    items, y, keys, cr = rd.items[j], rd.labels[j], rd.keys[j], c[r]
+    items, y, keys = rd.items[j], rd.labels[j], rd.keys[j]
+    w = (1 / valid.sum(1))[r]                                         # each client's mean over its batch
+    if extra is not None and (x := extra(act, rd)) is not None:      # e.g. distillation terms with soft labels
+        r, items, keys, y, w = [torch.cat(t) for t in zip((r, items, keys, y, w), x)]
+    cr = c[r]
     p = {k: v[c].requires_grad_() for k, v in params.items()}
     E = sum(s.rows(cr, items, keys) for s in stores).requires_grad_()
-    n = valid.sum(1)
-    bce = F.binary_cross_entropy_with_logits(model.score_flat(p, E, r, valid), y, reduction='none')
-    l = torch.zeros(A).index_add(0, r, bce) / n
+    bce = F.binary_cross_entropy_with_logits(model.score_flat(p, E, r), y, reduction='none')
+    l = torch.zeros(A).index_add(0, r, bce * w)
     gs = torch.autograd.grad(l.sum(), [*p.values(), E])
     gp, gE = dict(zip(p, gs[:-1])), gs[-1]
     with torch.no_grad():
-        sq = sum(g.pow(2).reshape(A, -1).sum(1) for g in gp.values()) if gp else torch.zeros(A)
-        rep = torch.empty(rd.n_keys, dtype=torch.long); rep[keys] = torch.arange(len(keys))  # one representative entry per (client, item)
-        acc = torch.zeros_like(gE).index_add_(0, rep[keys], gE)                               # duplicates added up, as a dense embedding gradient does
-        sq = sq + torch.zeros(A).index_add_(0, r, acc.pow(2).sum(1)) * len(stores)
-        coef = torch.ones(A) if clip is None else (clip / (sq.sqrt() + 1e-6)).clamp(max=1.)
+        coef = torch.ones(A)
+        if clip is not None:
+            sq = sum(g.pow(2).reshape(A, -1).sum(1) for g in gp.values()) if gp else torch.zeros(A)
+            rep = torch.empty(rd.n_keys, dtype=torch.long); rep[keys] = torch.arange(len(keys))  # one representative entry per (client, item)
+            acc = torch.zeros_like(gE).index_add_(0, rep[keys], gE)                               # duplicates added up, as a dense embedding gradient does
+            sq = sq + torch.zeros(A).index_add_(0, r, acc.pow(2).sum(1)) * len(stores)
+            coef = (clip / (sq.sqrt() + 1e-6)).clamp(max=1.)
         for k, g in gp.items():
             if k in frozen: continue
             step = -lr * coef.view(-1, *[1] * (g.ndim - 1)) * g
@@ -223,6 +244,12 @@ class Method:
     def begin_round(self, fed, rd:RoundData):
         for s in self.stores: s.begin_round(rd)
     def sync(self, fed, rd:RoundData, reporters:torch.Tensor): pass
+    def extra_pairs(self, fed, clients:torch.Tensor)->tuple|None:
+        "(client positions, items) that the round's keys must include besides the samples (none by default)."
+        return None
+    def extra_loss(self, fed):
+        "A callable giving extra loss terms for `local_step`, or None."
+        return None
     def table(self, fed, users:torch.Tensor)->torch.Tensor:
         "Item rows (A, I, d) the clients `users` score with (a view of the store when there is one store)."
         t = self.stores[0].table(users)
@@ -326,13 +353,14 @@ def run_round(self:Federation)->dict:
     cfg, tm = self.cfg, self.timer
     with tm('sample'):
         clients = self.participants(); clients = clients[self.split.train.lengths[clients] > 0]
-        rd = make_round(self.split.train, clients, self.sampler, cfg.n_neg, cfg.batch_size, cfg.local_epochs, self.n_items, self.g)
+        rd = make_round(self.split.train, clients, self.sampler, cfg.n_neg, cfg.batch_size, cfg.local_epochs, self.n_items, self.g,
+                        cfg.neg_unique, self.method.extra_pairs(self, clients))
     lr, lr_i = self.lrs
     with tm('train'):
-        self.method.begin_round(self, rd); tot, n = 0., 0
+        self.method.begin_round(self, rd); tot, n = 0., 0; extra = self.method.extra_loss(self)
         for e in range(cfg.local_epochs):
             for act, idx in rd.steps(e):
-                l = local_step(self.model, self.params, self.method.stores, rd, act, idx, lr, lr_i, cfg.clip, shared=self.shared)
+                l = local_step(self.model, self.params, self.method.stores, rd, act, idx, lr, lr_i, cfg.clip, shared=self.shared, extra=extra)
                 tot += float(l.sum()); n += len(l)
     with tm('sync'):
         A = len(clients); k = int(math.floor(A * cfg.dropout))
@@ -423,10 +451,10 @@ def fit(self:Federation, rounds:int|None=None, # run until this many rounds in t
     for _ in bar:
         rec = self.run_round()
         if (cfg.eval_every and self.t % cfg.eval_every == 0) or self.t == R:
-            with self.timer('eval'): v, te = self.evaluate('valid'), self.evaluate('test')
-            rec |= {f'valid_{k}': x for k, x in v.metrics.items()} | {f'test_{k}': x for k, x in te.metrics.items()}
+            with self.timer('eval'): v, te = self.evaluate('valid'), (self.evaluate('test') if cfg.eval_test else None)
+            rec |= {f'valid_{k}': x for k, x in v.metrics.items()} | ({f'test_{k}': x for k, x in te.metrics.items()} if te else {})
             if self.best is None or v[cfg.select] > self.best['valid'][cfg.select]:
-                self.best, self.wait = {'round': self.t, 'valid': v.metrics, 'test': te.metrics}, 0
+                self.best, self.wait = {'round': self.t, 'valid': v.metrics, 'test': te.metrics if te else None}, 0
                 if cfg.keep_best: self.best_state = {k: t.clone() for k, t in self.state_dict().items()}
             else: self.wait += 1
             if hasattr(bar, 'set_postfix'): bar.set_postfix({cfg.select: round(v[cfg.select], 4)})

@@ -21,12 +21,14 @@ __all__ = ['ALIASES', 'Dual', 'Guidance', 'gate_logits', 'gate_step', 'AdaptiveG
 class Dual(Method):
     "Dual knowledge: item rows C + D_u, global C replaced at each sync, private D_u kept (2x item memory)."
     name = 'dual'
-    def __init__(self, d_decay:float=0.): # multiplicative decay (1 - d_decay) of D after every round
-        need(0 <= d_decay < 1, f'dual: d_decay must be in [0, 1), got {d_decay}'); self.d_decay = d_decay
+    def __init__(self, d_decay:float=0., # multiplicative decay (1 - d_decay) of D after every round
+                 d_lr_scale:float=1.): # learning-rate factor of the local table D relative to lr_item
+        need(0 <= d_decay < 1, f'dual: d_decay must be in [0, 1), got {d_decay}'); need(d_lr_scale > 0, f'dual: d_lr_scale must be > 0, got {d_lr_scale}')
+        self.d_decay, self.d_lr_scale = d_decay, d_lr_scale
     def setup(self, fed, G0):
         self.dense_c = fed.cfg.sync_every > 1
         C = Dense(G0.expand(fed.n_users, -1, -1).clone()) if self.dense_c else SharedDelta(G0.clone())
-        self.stores = [C, Dense(torch.zeros(fed.n_users, *G0.shape))]
+        self.stores = [C, Dense(torch.zeros(fed.n_users, *G0.shape), self.d_lr_scale)]
     def sync(self, fed, rd, reporters):
         C = self.stores[0]; noise = laplace_mean_noise(tuple(fed.G0_shape), len(reporters), fed.cfg.ldp, fed.g)
         if self.dense_c: C.P[:] = _mean_tables(C, rd.clients[reporters]) + noise
@@ -87,7 +89,7 @@ def gate_step(fed:Federation, W:torch.Tensor, b:torch.Tensor, # stacked gate par
     d = Rw.shape[-1]; wr, wg = w[:, :d] + w[:, 2 * d:], w[:, d:2 * d] - w[:, 2 * d:]
     gate = torch.sigmoid((Rw * wr[r]).sum(-1) + (Gr * wg[r]).sum(-1) + bb[r])
     E = beta * Rw + 2 * (1 - beta) * gate[:, None] * Gr
-    bce = F.binary_cross_entropy_with_logits(fed.model.score_flat(p, E, r, valid), y, reduction='none')
+    bce = F.binary_cross_entropy_with_logits(fed.model.score_flat(p, E, r), y, reduction='none')
     l = torch.zeros(A).index_add(0, r, bce) / valid.sum(1)
     gw, gb, *gp, gR = torch.autograd.grad(l.sum(), [w, bb, *p.values(), Rw])
     with torch.no_grad():
@@ -130,7 +132,7 @@ class AdaptiveGuidance(Guidance):
         cfg, (W, b) = fed.cfg, self.client_params.values()
         everyone = torch.nonzero(fed.split.train.lengths > 0).flatten()
         if not torch.equal(rd.clients, everyone):  # the gate trains for every client, sampled this round or not
-            rd = make_round(fed.split.train, everyone, fed.sampler, cfg.n_neg, cfg.batch_size, 1, fed.n_items, fed.g)
+            rd = make_round(fed.split.train, everyone, fed.sampler, cfg.n_neg, cfg.batch_size, 1, fed.n_items, fed.g, cfg.neg_unique)
         A = len(rd.clients); tot, cnt = torch.zeros(A), torch.zeros(A); prev = None; active = torch.ones(A, dtype=torch.bool); epochs = 0
         for e in range(self.gate_epochs):
             ep = rd.epochs[0] if e == 0 else shuffle_batches(rd.owner, A, cfg.batch_size, fed.g)

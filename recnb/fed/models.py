@@ -32,13 +32,13 @@ class FedModel:
         raise NotImplementedError
     def score_flat(self, p:dict[str, torch.Tensor], # parameters of A clients
                    E:torch.Tensor, # (n, d) item rows of n samples
-                   r:torch.Tensor, # (n,) client row (0..A-1) of each sample
-                   valid:torch.Tensor, # (A, B) padding mask the samples came from, in row-major order
+                   r:torch.Tensor, # (n,) client row (0..A-1) of each sample, in any order
                   )->torch.Tensor: # (n,) scores
-        "Scores of a flat list of samples (default: pad to (A, B), `score`, unpad)."
-        pos = valid.flatten().nonzero()[:, 0]
-        Ep = E.new_zeros(valid.numel(), E.shape[1]).index_copy(0, pos, E)
-        return self.score(p, Ep.view(*valid.shape, -1)).flatten()[pos]
+        "Scores of a flat list of samples (default: pad each client's samples into (A, B), `score`, unpad)."
+        A = len(next(iter(p.values()))); o = torch.argsort(r, stable=True); cnt = torch.bincount(r, minlength=A)
+        pos = torch.empty_like(r); pos[o] = torch.arange(len(r)) - (cnt.cumsum(0) - cnt)[r[o]]
+        Ep = E.new_zeros(A, int(cnt.max()) if len(r) else 0, E.shape[1]).index_put((r, pos), E)
+        return self.score(p, Ep)[r, pos]
     def n_params(self)->int:
         "Non-item parameters per client."
         return sum(v[0].numel() for v in self.init_params(1, torch.Generator().manual_seed(0)).values())
@@ -57,7 +57,7 @@ class PFedRec(FedModel):
     def score(self, p, E):
         if E.stride(0) == 0: return p['w'] @ E[0].T + p['b'][:, None]  # one table shared by all clients: a matmul
         return torch.einsum('abd,ad->ab', E, p['w']) + p['b'][:, None]
-    def score_flat(self, p, E, r, valid): return (E * p['w'][r]).sum(-1) + p['b'][r]
+    def score_flat(self, p, E, r): return (E * p['w'][r]).sum(-1) + p['b'][r]
 
 # %% ../../nbs/10_fed.models.ipynb #4badf217
 class FedMF(FedModel):
@@ -67,7 +67,7 @@ class FedMF(FedModel):
         super().__init__(dim); self.init_std, self.locality = init_std, {'u': 'local'}
     def init_params(self, n_users, g): return {'u': torch.randn(n_users, self.dim, generator=g) * self.init_std}
     def score(self, p, E): return p['u'] @ E[0].T if E.stride(0) == 0 else torch.einsum('abd,ad->ab', E, p['u'])
-    def score_flat(self, p, E, r, valid): return (E * p['u'][r]).sum(-1)
+    def score_flat(self, p, E, r): return (E * p['u'][r]).sum(-1)
 
 # %% ../../nbs/10_fed.models.ipynb #3d244274
 class FedNCF(FedModel):
