@@ -6,6 +6,7 @@
 from __future__ import annotations
 import argparse, json, sys, warnings
 
+import torch
 from .core import DataError, ConfigError
 
 # %% auto #0
@@ -49,12 +50,13 @@ def _baseline(a):
     print(format_results(res, tuple(a.ks)))
 
 def _fedrkg(a):
-    from recnb.fed.engine import FedConfig
-    from recnb.fed.fedrkg import run_fedrkg, format_fedrkg
-    margs = {k: v for k, v in [('beta', a.beta)] if v is not None and a.method not in ('replace', 'local', 'central', 'dual', 'replacement', 'local-only')}
-    cfg = FedConfig(rounds=a.rounds, dim=a.dim, lr=a.lr, lr_eta=a.lr_eta, item_init_std=a.item_init_std, sync_every=a.sync_every, sample_ratio=a.sample_ratio,
-                    dropout=a.dropout, ldp=a.ldp, negatives=a.negatives, eval_every=a.eval_every, patience=a.patience, method_args=margs)
-    r = run_fedrkg(a.dataset, a.base, a.method, tuple(a.seeds), cfg, out=a.out, show_progress=not a.quiet)
+    from recnb.fed.fedrkg import run_fedrkg, format_fedrkg, fedrkg_config, METHOD_ARGS, ALIASES
+    m = ALIASES.get(a.method, a.method)
+    kw = {k: v for k, v in dict(rounds=a.rounds, dim=a.dim, lr=a.lr, lr_eta=a.lr_eta, item_init_std=a.item_init_std, sync_every=a.sync_every,
+                                sample_ratio=a.sample_ratio, dropout=a.dropout, ldp=a.ldp, negatives=a.negatives, eval_every=a.eval_every,
+                                patience=a.patience).items() if v is not None}
+    if a.beta is not None: kw['method_args'] = {**METHOD_ARGS.get(m, {}), 'beta': a.beta}
+    r = run_fedrkg(a.dataset, a.base, m, tuple(a.seeds), fedrkg_config(m, **kw), out=a.out, show_progress=not a.quiet)
     print(format_fedrkg([r]))
 
 def _f3crec(a):
@@ -66,8 +68,54 @@ def _f3crec(a):
     r = run_f3crec(a.dataset, a.base, a.variant, tuple(a.seeds), cfg, ccfg, margs, a.k_core, out=a.out, show_progress=not a.quiet)
     print(f'{r["dataset"]}: final continual metrics (NDCG@20), both evaluation modes, {len(r["seeds"])} seed(s):'); print(format_f3crec([r]))
 
+def _vlm_from_run(a):
+    "Embedder, item source and split of a training run folder (or a config + optional adapter)."
+    from pathlib import Path
+    from recnb.vlm_train import as_config, load_data
+    from recnb.vlm import VLMEmbedder
+    if a.run: cfg, run = as_config(Path(a.run)/'config.json'), Path(a.run)
+    elif a.config: cfg, run = as_config(a.config), None
+    else: raise ConfigError('give --run (a training folder) or --config')
+    model = cfg.model
+    if model == 'tiny':
+        if run is None or not (run/'tiny-vlm').is_dir(): raise ConfigError("model='tiny' needs --run with the run's tiny-vlm folder")
+        model = run/'tiny-vlm'
+    adapter = a.adapter or (str(run/'best'/'adapter') if run is not None and (run/'best'/'adapter').is_dir() else None)
+    emb = VLMEmbedder.from_pretrained(model, adapter=adapter, dtype=cfg.dtype, max_pixels=cfg.max_pixels, **cfg.vlm)
+    src, split = load_data(cfg)
+    return cfg, emb, src, split
+
+def _vlm2rec(a):
+    if a.action == 'train':
+        from recnb.vlm_train import main as train_main
+        argv = ['--config', a.config] if a.config else []
+        argv += (['--out', a.out] if a.out else []) + (['--resume'] if a.resume else []) + sum((['--set', kv] for kv in a.set or []), [])
+        if train_main(argv): raise ConfigError('training failed (see above)')
+        return
+    cfg, emb, src, split = _vlm_from_run(a)
+    if a.action == 'embed':
+        from recnb.core import save_tensors
+        out = emb.encode_catalog(src)
+        dest = a.out or 'item_embeddings.safetensors'
+        save_tensors({k: v for k, v in out.items() if isinstance(v, torch.Tensor)}, dest, {'model': str(emb.name), 'adapter': emb.adapter, 'data': cfg.data})
+        print(f'{len(out["fused"])} items x {out["fused"].shape[1]} dims (text, image, fused) -> {dest}')
+    else:
+        from recnb.vlm_train import eval_embedder
+        r = eval_embedder(emb, src, split, a.target, a.mode, max_users=a.max_users, max_history=cfg.max_history)
+        print('\n'.join(f'{k:>22}: {v:.4f}' for k, v in r.items() if isinstance(v, float)))
+
 def _bench(a):
     from recnb.bench import bench_eval, bench_ml100k, format_bench
+    if a.what == 'vlm':
+        from recnb.vlm import tiny_vlm, VLMEmbedder, bench_embed
+        from recnb.vlm_train import bench_train
+        import tempfile
+        with tempfile.TemporaryDirectory() as d:
+            e = bench_embed(VLMEmbedder.from_pretrained(tiny_vlm(d)), threads=1)
+            print(f"tiny-VLM item embedding: {e['items_per_s']:.0f} items/s (text + image pass each, 1 thread)")
+        t = bench_train(threads=1)
+        print('tiny-VLM training: ' + ', '.join(f'{k} {v:.4g}' if isinstance(v, float) else f'{k} {v}' for k, v in t.items()))
+        return
     if a.what == 'f3crec':
         from recnb.bench import bench_f3crec
         print(bench_f3crec()); return
@@ -116,15 +164,15 @@ def parser()->argparse.ArgumentParser:
     f.add_argument('--dataset', default='filmtrust-fedrkg', help='registry name (default filmtrust-fedrkg, the reference data)')
     f.add_argument('--base', choices=['pfedrec', 'fedmf', 'fedncf'], default='pfedrec')
     f.add_argument('--method', default='adaptive', help='replace, local, central, dual, kg (static guidance), ag / adaptive')
-    f.add_argument('--seeds', type=int, nargs='+', default=[0]); f.add_argument('--rounds', type=int, default=100)
-    f.add_argument('--sync-every', type=int, default=1, help='rounds between syncs (the paper: 100)')
-    f.add_argument('--beta', type=float, default=None, help='guidance retention beta (default 0.99)')
-    f.add_argument('--dim', type=int, default=32); f.add_argument('--lr', type=float, default=0.1)
-    f.add_argument('--lr-eta', type=float, default=80., help='item lr = lr * n_items * lr_eta'); f.add_argument('--item-init-std', type=float, default=1.)
-    f.add_argument('--sample-ratio', type=float, default=1.); f.add_argument('--dropout', type=float, default=0.)
-    f.add_argument('--ldp', type=float, default=0., help='Laplace noise scale on uploads')
-    f.add_argument('--negatives', choices=['train', 'reference'], default='train', help="'reference' reproduces the reference's leaky negative pool")
-    f.add_argument('--eval-every', type=int, default=1); f.add_argument('--patience', type=int, default=None)
+    f.add_argument('--seeds', type=int, nargs='+', default=[0]); f.add_argument('--rounds', type=int, help='rounds (default 100)')
+    f.add_argument('--sync-every', type=int, help='rounds between syncs (default 1; the paper: 100)')
+    f.add_argument('--beta', type=float, help='guidance retention beta (default 0.9; the paper: 0.99)')
+    f.add_argument('--dim', type=int, help='embedding dimension (default 32)'); f.add_argument('--lr', type=float, help='learning rate (default 0.1)')
+    f.add_argument('--lr-eta', type=float, help='item lr = lr * n_items * lr_eta (default 80)'); f.add_argument('--item-init-std', type=float, help='default 1')
+    f.add_argument('--sample-ratio', type=float, help='clients per round (default 1)'); f.add_argument('--dropout', type=float, help='share of sampled clients not reporting (default 0)')
+    f.add_argument('--ldp', type=float, help='Laplace noise scale on uploads (default 0)')
+    f.add_argument('--negatives', choices=['train', 'reference'], help="'train' (default) or 'reference', the reference's leaky pool")
+    f.add_argument('--eval-every', type=int, help='default 5'); f.add_argument('--patience', type=int, help='evaluations without improvement (default 8)')
     f.add_argument('--out', help='results folder (default figures/)'); f.add_argument('--quiet', action='store_true')
     f.set_defaults(fn=_fedrkg)
     c = sub.add_parser('f3crec', help='federated continual recommendation (F3CRec)', description='The whole FCRec pipeline (base block + '
@@ -139,8 +187,19 @@ def parser()->argparse.ArgumentParser:
     c.add_argument('--restart', choices=['best', 'last'], default='best'); c.add_argument('--reset-personal', action='store_true')
     c.add_argument('--out'); c.add_argument('--quiet', action='store_true')
     c.set_defaults(fn=_f3crec)
+    v = sub.add_parser('vlm2rec', help='VLM2Rec embedder: train, embed, evaluate', description='train: stage-1 contrastive training '
+                       '(python -m recnb.vlm_train; under `accelerate launch` for several processes); embed: item embeddings of the '
+                       "config's dataset to safetensors; evaluate: ranking held-out next items with the embedder.")
+    v.add_argument('action', choices=['train', 'embed', 'evaluate'])
+    v.add_argument('--config', help='TrainConfig JSON (see recnb.vlm_train)'); v.add_argument('--out', help='run folder (train) or output file (embed)')
+    v.add_argument('--run', help='a training run folder (embed/evaluate): its config, tiny model and best adapter')
+    v.add_argument('--adapter', help='LoRA adapter folder (default: the run\'s best)'); v.add_argument('--resume', action='store_true')
+    v.add_argument('--set', nargs='*', help='config overrides KEY=VALUE (train)')
+    v.add_argument('--target', choices=['valid', 'test'], default='test'); v.add_argument('--mode', choices=['sampled', 'full'], default='sampled')
+    v.add_argument('--max-users', type=int, default=None)
+    v.set_defaults(fn=_vlm2rec)
     e = sub.add_parser('bench', help='benchmarks (timings printed, never asserted)', description='Benchmarks printed as tables.')
-    e.add_argument('what', choices=['eval', 'fed', 'f3crec'], help='eval: full-ranking harness vs bare matmul + topk; fed: federated round phases; f3crec: the ML-100K FCRec pipeline')
+    e.add_argument('what', choices=['eval', 'fed', 'f3crec', 'vlm'], help='eval: full-ranking harness vs bare matmul + topk; fed: federated round phases; f3crec: the ML-100K FCRec pipeline; vlm: tiny-VLM embedding and training throughput')
     e.add_argument('--users', type=int, default=100_000); e.add_argument('--items', type=int, default=50_000)
     e.add_argument('--dim', type=int, default=64); e.add_argument('--n-train', type=int, default=50, help='masked training items per user')
     e.add_argument('--ks', type=int, nargs='+', default=[10, 20]); e.add_argument('--chunk', type=int, default=None, help='users per chunk')

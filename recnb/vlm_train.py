@@ -686,11 +686,12 @@ def main(argv:list[str]|None=None)->int:
     p.add_argument('--resume', action='store_true', help='continue from the newest checkpoint in --out (fresh start if there is none)')
     p.add_argument('--set', action='append', default=[], metavar='KEY=VALUE', help='override a field; VALUE is JSON (lr=1e-3, vlm={"image_size":56}) or a string')
     p.add_argument('--print-config', action='store_true', help='print the resolved config and exit')
+    p.add_argument('--stop-at', type=int, metavar='STEP', help='end the session after this step without the final save (simulates an interruption; for tests)')
     a = p.parse_args(argv)
     try:
         cfg = as_config(a.config, **dict(_parse_set(s) for s in a.set))
         if a.print_config: print(json.dumps(cfg.to_dict(), indent=1)); return 0
-        res = train(cfg, a.out, a.resume)
+        res = train(cfg, a.out, a.resume, stop_at=a.stop_at)
     except (ConfigError, DataError) as e:
         print(f'error: {e}', file=sys.stderr); return 2
     if os.environ.get('RANK', '0') == '0': print(json.dumps({k: v for k, v in res.summary().items() if k != 'evals'}))
@@ -708,6 +709,7 @@ def launch_cmd(config:str|os.PathLike, # JSON config file
                launcher:str='torchrun', # 'torchrun' or 'accelerate'
                port:int|None=None, # rendezvous port (default: a free one)
                resume:bool=False, # add --resume
+               stop_at:int|None=None, # add --stop-at STEP
               )->list[str]:
     "The command line that trains with `nproc` processes on this machine (gloo on CPU, NCCL on GPU)."
     need(launcher in ('torchrun', 'accelerate'), f"launcher must be 'torchrun' or 'accelerate', got {launcher!r}")
@@ -718,13 +720,14 @@ def launch_cmd(config:str|os.PathLike, # JSON config file
         head = [sys.executable, '-m', 'accelerate.commands.launch', '--multi_gpu', '--num_processes', str(nproc), '--num_machines', '1',
                 '--num_cpu_threads_per_process', '1', '--main_process_ip', '127.0.0.1', '--main_process_port', str(port),
                 '--mixed_precision', 'no', '--dynamo_backend', 'no']
-    return head + ['-m', 'recnb.vlm_train', '--config', str(config), '--out', str(out)] + (['--resume'] if resume else [])
+    return head + ['-m', 'recnb.vlm_train', '--config', str(config), '--out', str(out)] + (['--resume'] if resume else []) + ([] if stop_at is None else ['--stop-at', str(stop_at)])
 
 def launch_train(cfg:TrainConfig|dict, # settings
                  out:str|os.PathLike, # run folder
                  nproc:int=2, # processes
                  launcher:str='torchrun', # 'torchrun' or 'accelerate'
                  resume:bool=False, # continue from the newest checkpoint
+                 stop_at:int|None=None, # end the session after this step (simulates an interruption)
                  wait:bool=True, # wait and return the summary; False: return the running `Popen`
                  timeout:float|None=None, # seconds to wait
                  env:dict|None=None, # extra environment variables
@@ -733,20 +736,21 @@ def launch_train(cfg:TrainConfig|dict, # settings
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     cf = as_config(cfg).to_json(out/'launch-config.json')
     e = os.environ | {'OMP_NUM_THREADS': '1', 'RECNB_PROGRESS': '0', 'PYTHONUNBUFFERED': '1'} | (env or {})
-    pr = subprocess.Popen(launch_cmd(cf, out, nproc, launcher, resume=resume), env=e, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    pr = subprocess.Popen(launch_cmd(cf, out, nproc, launcher, resume=resume, stop_at=stop_at), env=e, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if not wait: return pr
     return finish_launch(pr, out, timeout)
 
 def finish_launch(pr:subprocess.Popen, # from `launch_train(..., wait=False)`
                   out:str|os.PathLike, # its run folder
                   timeout:float|None=None, # seconds to wait
-                 )->dict: # the run's summary.json
+                 )->dict: # the run's summary.json ({} if the session stopped early)
     "Wait for a launched run; raise with its output if it failed."
     try: txt, _ = pr.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         pr.kill(); txt, _ = pr.communicate(); raise RuntimeError(f'training launch timed out after {timeout} s:\n{txt[-3000:]}') from None
     if pr.returncode != 0: raise RuntimeError(f'training launch failed (exit {pr.returncode}):\n{txt[-3000:]}')
-    return load_json(Path(out)/'summary.json')
+    f = Path(out)/'summary.json'
+    return load_json(f) if f.is_file() else {}
 
 if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())
 
@@ -791,18 +795,23 @@ def bench_train(steps:int=6, # timed training steps
         kw = TINY_TRAIN | dict(model=str(path), batch_size=batch_size, max_steps=warmup + steps, eval_every=0, diag_every=0,
                                data_kw=TINY_TRAIN['data_kw'] | dict(n_users=max(64, 2 * batch_size))) | overrides
         tr = VLMTrainer(as_config(**kw))
+        cuda = tr.acc.device.type == 'cuda'
+        def clock():
+            if cuda: torch.cuda.synchronize(tr.acc.device)
+            return time.perf_counter(), time.process_time()
         for _ in range(warmup): tr.train_step()
-        t, c = time.perf_counter(), time.process_time()
+        t, c = clock()
         for _ in range(steps): tr.train_step()
-        step_s, step_cpu = (time.perf_counter() - t) / steps, (time.process_time() - c) / steps
+        t2, c2 = clock(); step_s, step_cpu = (t2 - t) / steps, (c2 - c) / steps
         tr.diagnose()
-        t, c = time.perf_counter(), time.process_time()
+        t, c = clock()
         for _ in range(diag_reps): tr.diagnose()
-        diag_s, diag_cpu = (time.perf_counter() - t) / diag_reps, (time.process_time() - c) / diag_reps
+        t2, c2 = clock(); diag_s, diag_cpu = (t2 - t) / diag_reps, (c2 - c) / diag_reps
     finally:
         torch.set_num_threads(old)
         if tmpd: shutil.rmtree(tmpd, ignore_errors=True)
+    ov = diag_s / (diag_every * step_s) if cuda else diag_cpu / (diag_every * step_cpu)     # CPU seconds on a (shared) CPU, wall time on a GPU
     return dict(batch_size=batch_size, steps=steps, step_s=round(step_s, 4), step_cpu_s=round(step_cpu, 4), pairs_per_s=round(batch_size / step_s, 1),
                 pairs_per_cpu_s=round(batch_size / step_cpu, 1), diag_batch=tr.cfg.diag_batch, diag_s=round(diag_s, 4), diag_cpu_s=round(diag_cpu, 4),
-                diag_every=diag_every, diag_overhead=round(diag_cpu / (diag_every * step_cpu), 4), diag_overhead_wall=round(diag_s / (diag_every * step_s), 4),
+                diag_every=diag_every, diag_overhead=round(ov, 4), diag_overhead_wall=round(diag_s / (diag_every * step_s), 4),
                 grad_cache=tr.cfg.grad_cache, gradient_checkpointing=tr.cfg.gradient_checkpointing, threads=threads or old, device=str(tr.acc.device))

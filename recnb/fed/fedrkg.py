@@ -14,8 +14,8 @@ from .engine import (Method, METHODS, Dense, SharedDelta, RoundData, FedConfig, 
                               laplace_mean_noise, _mean_tables, _span)
 
 # %% auto #0
-__all__ = ['ALIASES', 'Dual', 'Guidance', 'gate_logits', 'gate_step', 'AdaptiveGuidance', 'run_fedrkg', 'format_fedrkg',
-           'plot_curves', 'plot_memory']
+__all__ = ['ALIASES', 'METHOD_ARGS', 'Dual', 'Guidance', 'gate_logits', 'gate_step', 'AdaptiveGuidance', 'run_fedrkg',
+           'format_fedrkg', 'fedrkg_config', 'run_fedrkg_grid', 'plot_curves', 'plot_memory', 'leak_experiment']
 
 # %% ../../nbs/12_fedrkg.ipynb #ee264f85
 class Dual(Method):
@@ -207,6 +207,35 @@ def format_fedrkg(results:list[dict], metrics:tuple=('hr@10', 'ndcg@10', 'ndcg@2
                     f'{statistics.fmean(x["seconds"] for x in r["runs"]):>8.1f}')
     return '\n'.join(rows)
 
+# %% ../../nbs/12_fedrkg.ipynb #43b147bd
+METHOD_ARGS = {'kg': {'beta': 0.9}, 'ag': {'beta': 0.9}, 'dual': {'d_lr_scale': 0.01}}
+
+def fedrkg_config(method:str, **kw)->FedConfig:
+    "Shared settings of the FedRKG comparison for `method` (overridable)."
+    method = ALIASES.get(method, method)
+    base = dict(method=method, rounds=100, eval_every=5, patience=8, ks=(5, 10, 20), method_args=METHOD_ARGS.get(method, {}))
+    if method == 'central': base['lr_item'] = 10.
+    return FedConfig(**{**base, **kw})
+
+def run_fedrkg_grid(datasets:tuple=('filmtrust-fedrkg', 'amazon-video', 'ml-100k'), bases:tuple=('pfedrec', 'fedmf', 'fedncf'),
+                    methods:tuple=('replace', 'dual', 'local', 'kg', 'ag', 'central'), seeds:tuple=(0, 1, 2),
+                    out:str|os.PathLike|None=None, overwrite:bool=False,
+                    splits:dict|None=None, # dataset name -> ready `Split` (default: `make_split(name)`)
+                    **kw)->list[dict]: # settings passed to `fedrkg_config`
+    "Every (dataset, base, method) over seeds, one results file each; existing files are reused unless `overwrite`."
+    from recnb.baselines import make_split
+    from recnb.core import load_json
+    res = []
+    for ds in datasets:
+        sp = (splits or {}).get(ds)
+        for base in bases:
+            for m in methods:
+                f = figures_dir(out)/f'fedrkg_{ds}_{base}_{m}.json'
+                if f.exists() and not overwrite: res.append(load_json(f)); continue
+                sp = sp or make_split(ds)
+                res.append(run_fedrkg(ds, base, m, seeds, fedrkg_config(m, **kw), split=sp, out=out, show_progress=False))
+    return res
+
 # %% ../../nbs/12_fedrkg.ipynb #c822c04e
 def plot_curves(results:list[dict], metric:str='ndcg@10', path:str|os.PathLike|None=None):
     "Test `metric` against rounds, one line per (base, method), mean over seeds."
@@ -232,3 +261,19 @@ def plot_memory(results:list[dict], metric:str='ndcg@10', path:str|os.PathLike|N
     fig.tight_layout()
     if path: fig.savefig(path)
     return fig
+
+# %% ../../nbs/12_fedrkg.ipynb #3aee23aa
+def leak_experiment(dataset:str='filmtrust-fedrkg', rounds:int=100, seed:int=0, every:int=5, out=None)->dict:
+    "Test HR@10 over rounds of local-only PFedRec with the reference's and with the correct negative pool."
+    from recnb.baselines import make_split
+    sp, res = make_split(dataset), {'kind': 'fedrkg_leak', 'dataset': dataset, 'curves': {}}
+    for neg in ('reference', 'train'):
+        f = Federation(sp, 'pfedrec', FedConfig(method='local', negatives=neg, rounds=rounds, eval_every=0, seed=seed, ks=(10, 20)))
+        curve = []
+        for _ in range(rounds):
+            f.run_round()
+            if f.t % every == 0 or f.t == 1: curve.append({'round': f.t, **f.evaluate('test', ks=(10, 20)).metrics})
+        res['curves'][neg] = curve
+    res['card'] = f.evaluate('test').card.to_dict()
+    save_json(res, figures_dir(out)/f'fedrkg_leak_{dataset}.json')
+    return res
