@@ -17,7 +17,7 @@ from .continual import ContinualConfig, run_continual, continual_metrics, EVAL_M
 
 # %% auto #0
 __all__ = ['VARIANTS', 'temporal_mean', 'replay_sizes', 'F3CRec', 'f3crec_config', 'f3crec_stream', 'run_f3crec', 'format_f3crec',
-           'plot_replay']
+           'plot_replay', 'run_f3crec_grid']
 
 # %% ../nbs/14_f3crec.ipynb #c4a01adc
 def temporal_mean(mean:torch.Tensor, # (I, d) the round's client average, all current items
@@ -184,3 +184,15 @@ def plot_replay(run:dict, path:str|os.PathLike|None=None):
     fig.tight_layout()
     if path: fig.savefig(path)
     return fig
+
+# %% ../nbs/14_f3crec.ipynb #ac0d9cf4
+def run_f3crec_grid(out=None, seeds:tuple=(0, 1, 2), overwrite:bool=False)->list[dict]:
+    "The F3CRec comparison: (dataset, base, variant) over seeds, one results file each, existing files reused."
+    from recnb.core import load_json
+    jobs = [(ds, k, 'fedmf', v) for ds, k in (('ml-100k', 10), ('amazon-video', 5)) for v in VARIANTS]
+    jobs += [('ml-100k', 10, b, v) for b in ('pfedrec', 'fedncf') for v in ('ft', 'full')]
+    res = []
+    for ds, k, b, v in jobs:
+        f = figures_dir(out)/f'f3crec_{ds}_{b}_{v}.json'
+        res.append(load_json(f) if f.exists() and not overwrite else run_f3crec(ds, b, v, seeds, k_core=k, out=out))
+    return res
