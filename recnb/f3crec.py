@@ -149,7 +149,9 @@ def run_f3crec(dataset:str='ml-100k', # registry name
     for sd in seeds:
         bl = stream or f3crec_stream(dataset, k_core, seed=sd)
         dim = cfg.dim; model_fn = (lambda k: FedMF(dim, cfg.item_init_std)) if base == 'fedmf' else (lambda k: make_model(base, dim=dim))
-        if VARIANTS[variant] is None: method_fn = lambda k, mem: make_method('central')
+        if VARIANTS[variant] is None:  # one table takes the sum of all clients' gradients: no |I| scaling of the item lr
+            method_fn = lambda k, mem: make_method('central')
+            if cfg.lr_item is None: cfg = FedConfig(**{**asdict(cfg), 'lr_item': cfg.lr})
         else:
             cl, sv = VARIANTS[variant]; method_fn = lambda k, mem: F3CRec(cl, sv, memory=mem, **(method_args or {}))
         r = run_continual(bl, model_fn, FedConfig(**{**asdict(cfg), 'seed': sd}), method_fn, ccfg, show_progress); r['seed'] = sd

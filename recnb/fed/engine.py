@@ -362,6 +362,7 @@ def run_round(self:Federation)->dict:
             for act, idx in rd.steps(e):
                 l = local_step(self.model, self.params, self.method.stores, rd, act, idx, lr, lr_i, cfg.clip, shared=self.shared, extra=extra)
                 tot += float(l.sum()); n += len(l)
+    if not math.isfinite(tot): raise ConfigError(f'training diverged in round {self.t + 1} (loss {tot}): lower lr={lr:g} or lr_item={lr_i:g}')
     with tm('sync'):
         A = len(clients); k = int(math.floor(A * cfg.dropout))
         reporters = torch.randperm(A, generator=self.g)[k:].sort().values if k else torch.arange(A)
