@@ -130,7 +130,7 @@ def plot_heatmap(a:list[list[float]], # a[k][i]
     ax.set_xticks(range(K), [f'D{i}' for i in range(K)]); ax.set_yticks(range(K), [f'task {k}' for k in range(K)])
     ax.set_xlabel('evaluated on test(D^i)'); ax.set_title(title or metric, fontsize=9); fig.colorbar(im, ax=ax, fraction=0.046)
     fig.tight_layout()
-    if path: fig.savefig(path)
+    if path: fig.savefig(path, metadata={'Date': None})
     return fig
 
 def plot_task_curves(tasks:list[dict], metric:str='ndcg@20', path:str|os.PathLike|None=None):
@@ -142,5 +142,5 @@ def plot_task_curves(tasks:list[dict], metric:str='ndcg@20', path:str|os.PathLik
         b = next((c for c in t['curve'] if c['round'] == t['best_round']), None)
         if b: ax.plot([b['round']], [b[f'valid_{metric}']], 'k.')
     ax.set_xlabel('round'); ax.set_ylabel(f'valid {metric}'); ax.legend(fontsize=7); fig.tight_layout()
-    if path: fig.savefig(path)
+    if path: fig.savefig(path, metadata={'Date': None})
     return fig

@@ -184,7 +184,7 @@ def plot_replay(run:dict, path:str|os.PathLike|None=None):
         a1.plot(r, [x['mean_m'] for x in t['method_log']], label=f'task {t["task"]}'); a2.plot(r, [x['zero_share'] for x in t['method_log']])
     a1.set_xlabel('round'); a1.set_ylabel('mean m_u'); a1.legend(fontsize=7); a2.set_xlabel('round'); a2.set_ylabel('share with m_u = 0')
     fig.tight_layout()
-    if path: fig.savefig(path)
+    if path: fig.savefig(path, metadata={'Date': None})
     return fig
 
 # %% ../nbs/14_f3crec.ipynb #ac0d9cf4

@@ -247,7 +247,7 @@ def plot_curves(results:list[dict], metric:str='ndcg@10', path:str|os.PathLike|N
         ax.plot(rounds, ys, label=f'{r["base"]}/{r["method"]}')
     ax.set_xlabel('round'); ax.set_ylabel(f'test {metric}'); ax.set_title(results[0]['dataset']); ax.legend(fontsize=7, ncol=2)
     fig.tight_layout()
-    if path: fig.savefig(path)
+    if path: fig.savefig(path, metadata={'Date': None})
     return fig
 
 def plot_memory(results:list[dict], metric:str='ndcg@10', path:str|os.PathLike|None=None):
@@ -259,7 +259,7 @@ def plot_memory(results:list[dict], metric:str='ndcg@10', path:str|os.PathLike|N
         ax.errorbar(x, m['mean'], yerr=m['std'], fmt='o', capsize=3); ax.annotate(f'{r["base"]}/{r["method"]}', (x, m['mean']), fontsize=7)
     ax.set_xlabel('persistent parameters per client (KB)'); ax.set_ylabel(f'test {metric}'); ax.set_title(results[0]['dataset'])
     fig.tight_layout()
-    if path: fig.savefig(path)
+    if path: fig.savefig(path, metadata={'Date': None})
     return fig
 
 # %% ../../nbs/12_fedrkg.ipynb #3aee23aa
