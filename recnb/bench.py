@@ -99,10 +99,13 @@ def _fed_worker(dataset, base, method, rounds, q):
     phases = {k: v / rounds for k, v in f.timer.secs.items()}
     ev = []
     for _ in range(3): t = time.perf_counter(); f.evaluate('test'); ev.append(time.perf_counter() - t)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # rounds and evaluation
+    del f; gc.collect()
     ag = Federation(sp, base, FedConfig(method='ag', eval_every=0, sync_every=1, seed=0)); ag.run_round()  # uploads and syncs
     t = time.perf_counter(); ag.run_round(); exch = time.perf_counter() - t                                    # gate training + fusion + a round
     q.put({'dataset': dataset, 'clients': sp.n_users, 'items': sp.n_items, 'train': len(sp.train), 'round_s': per_round, 'phases_s': phases,
-           'eval_s': statistics.median(ev), 'exchange_round_s': exch, 'peak_rss_gib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20})
+           'eval_s': statistics.median(ev), 'exchange_round_s': exch, 'peak_rss_gib': peak,
+           'peak_exchange_gib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20})
 
 def bench_fed(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), base:str='pfedrec', method:str='kg', rounds:int=10)->list[dict]:
     "Per-round time by phase, evaluation time, exchange-round time and peak memory, one fresh process per dataset."
@@ -120,11 +123,11 @@ def bench_fed(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), base:str='pfe
 
 def format_bench_fed(rs:list[dict])->str:
     "`bench_fed` results as a table."
-    rows = [f'{"dataset":<18}{"clients":>8}{"items":>7}{"round s":>9}{"sample":>8}{"train":>8}{"sync":>8}{"eval s":>8}{"exch. s":>9}{"peak GiB":>10}']
+    rows = [f'{"dataset":<18}{"clients":>8}{"items":>7}{"round s":>9}{"sample":>8}{"train":>8}{"sync":>8}{"eval s":>8}{"exch. s":>9}{"peak GiB":>10}{"w/ exch.":>10}']
     for r in rs:
         ph = r['phases_s']
         rows.append(f'{r["dataset"]:<18}{r["clients"]:>8}{r["items"]:>7}{r["round_s"]:>9.3f}{ph.get("sample", 0):>8.3f}{ph.get("train", 0):>8.3f}'
-                    f'{ph.get("sync", 0):>8.3f}{r["eval_s"]:>8.3f}{r["exchange_round_s"]:>9.3f}{r["peak_rss_gib"]:>10.2f}')
+                    f'{ph.get("sync", 0):>8.3f}{r["eval_s"]:>8.3f}{r["exchange_round_s"]:>9.3f}{r["peak_rss_gib"]:>10.2f}{r["peak_exchange_gib"]:>10.2f}')
     return '\n'.join(rows)
 
 # %% ../nbs/31_bench.ipynb #9ee76ec7

@@ -44,6 +44,16 @@ class FedModel:
         return sum(v[0].numel() for v in self.init_params(1, torch.Generator().manual_seed(0)).values())
     def __repr__(self): return f'{type(self).__name__}(dim={self.dim}, locality={self.locality})'
 
+# %% ../../nbs/10_fed.models.ipynb #29f9d19c
+def _bgemv(E:torch.Tensor, # (A, B, d)
+           w:torch.Tensor, # (A, d)
+          )->torch.Tensor: # (A, B) with out[a] = E[a] @ w[a]
+    "Batched matrix-vector product; one BLAS mv per row block when the blocks are large."
+    if E.shape[1] < 512 or E.requires_grad or w.requires_grad: return torch.einsum('abd,ad->ab', E, w)
+    out = E.new_empty(E.shape[:2])
+    for a in range(len(E)): torch.mv(E[a], w[a], out=out[a])
+    return out
+
 # %% ../../nbs/10_fed.models.ipynb #66db6240
 class PFedRec(FedModel):
     "PFedRec: local score head (w_u, b_u) over a shared item table."
@@ -56,7 +66,7 @@ class PFedRec(FedModel):
         return {'w': w.expand(n_users, -1).clone(), 'b': b.expand(n_users).clone()}
     def score(self, p, E):
         if E.stride(0) == 0: return p['w'] @ E[0].T + p['b'][:, None]  # one table shared by all clients: a matmul
-        return torch.einsum('abd,ad->ab', E, p['w']) + p['b'][:, None]
+        return _bgemv(E, p['w']) + p['b'][:, None]
     def score_flat(self, p, E, r): return (E * p['w'][r]).sum(-1) + p['b'][r]
 
 # %% ../../nbs/10_fed.models.ipynb #4badf217
@@ -66,7 +76,7 @@ class FedMF(FedModel):
     def __init__(self, dim:int=32, init_std:float=0.1): # std of the user vectors
         super().__init__(dim); self.init_std, self.locality = init_std, {'u': 'local'}
     def init_params(self, n_users, g): return {'u': torch.randn(n_users, self.dim, generator=g) * self.init_std}
-    def score(self, p, E): return p['u'] @ E[0].T if E.stride(0) == 0 else torch.einsum('abd,ad->ab', E, p['u'])
+    def score(self, p, E): return p['u'] @ E[0].T if E.stride(0) == 0 else _bgemv(E, p['u'])
     def score_flat(self, p, E, r): return (E * p['u'][r]).sum(-1)
 
 # %% ../../nbs/10_fed.models.ipynb #3d244274
