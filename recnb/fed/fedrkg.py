@@ -238,13 +238,14 @@ def run_fedrkg_grid(datasets:tuple=('filmtrust-fedrkg', 'amazon-video', 'ml-100k
 
 # %% ../../nbs/12_fedrkg.ipynb #c822c04e
 def plot_curves(results:list[dict], metric:str='ndcg@10', path:str|os.PathLike|None=None):
-    "Test `metric` against rounds, one line per (base, method), mean over seeds."
+    "Test `metric` against rounds, one line per (base, method), mean over the seeds that reached each round."
     import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(6, 3.6))
     for r in results:
-        rounds = [c['round'] for c in r['runs'][0]['curve']]
-        ys = [statistics.fmean(run['curve'][i][metric] for run in r['runs']) for i in range(len(rounds))]
-        ax.plot(rounds, ys, label=f'{r["base"]}/{r["method"]}')
+        by = {}  # runs stop early at different rounds: average over the runs that reached each round
+        for run in r['runs']:
+            for c in run['curve']: by.setdefault(c['round'], []).append(c[metric])
+        rounds = sorted(by); ax.plot(rounds, [statistics.fmean(by[x]) for x in rounds], label=f'{r["base"]}/{r["method"]}')
     ax.set_xlabel('round'); ax.set_ylabel(f'test {metric}'); ax.set_title(results[0]['dataset']); ax.legend(fontsize=7, ncol=2)
     fig.tight_layout()
     if path: fig.savefig(path, metadata={'Date': None})
