@@ -181,7 +181,7 @@ def local_step(model:FedModel, # the base model
                rd:RoundData, act:torch.Tensor, idx:torch.Tensor, # from `RoundData.steps`
                lr:float, lr_item:float, clip:float|None, # learning rates, clipping norm
                frozen:tuple=(), # names of parameters not updated (their gradients still count in the norm)
-               shared:tuple=(), # names of parameters shared by all clients (updated with the sum over clients)
+               shared:tuple=(), # names of parameters shared by all clients (updated with the mean of the clients' steps)
                extra=None, # fn(act, rd) -> (rows in act, items, keys, soft labels, weights) of extra loss terms, or None
               )->torch.Tensor: # (A,) each client's loss before the step
     "One SGD step of every active client, with per-client gradient clipping."
@@ -209,7 +209,7 @@ def local_step(model:FedModel, # the base model
         for k, g in gp.items():
             if k in frozen: continue
             step = -lr * coef.view(-1, *[1] * (g.ndim - 1)) * g
-            if k in shared: params[k] += step.sum(0)
+            if k in shared: params[k] += step.mean(0)  # one shared copy: the step of the clients' mean loss
             else: params[k][c] += step
         upd = -lr_item * coef[r, None] * gE
         for s in stores: s.add(cr, items, keys, upd)
