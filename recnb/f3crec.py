@@ -60,11 +60,15 @@ class F3CRec(Replace):
         self.client, self.server, self.N, self.eps, self.lam, self.beta, self.stale, self.mem = client, server, top_n, eps, lam, beta, stale_topn, memory
         self.log, self._round = [], None
 
-    def sync(self, fed, rd, reporters):
-        G = self.stores[0].G; G += self.stores[0].mean_delta(reporters) + laplace_mean_noise(tuple(G.shape), len(reporters), fed.cfg.ldp, fed.g)
-        if self.server and self.mem is not None: G.copy_(temporal_mean(G, self.mem['anchor'], self.beta))
+    def upload(self, fed, rd, reporters):
         if self._round: self.log.append({'round': fed.t + 1, **{k: v / max(1, self._round['calls']) for k, v in self._round.items() if k != 'calls'}, 'calls': self._round['calls']})
         self._round = None
+        return super().upload(fed, rd, reporters)
+
+    def aggregate(self, server, up, n):
+        down = super().aggregate(server, up, n)                   # G <- G + mean delta (single knowledge) ...
+        if self.server and self.mem is not None: server['G'].copy_(temporal_mean(server['G'], self.mem['anchor'], self.beta))  # ... then the Item-wise Temporal Mean
+        return down
 
     def _returning(self, clients):
         if not (self.client and self.mem is not None and self.lam > 0): return torch.zeros(len(clients), dtype=torch.bool)

@@ -19,8 +19,8 @@ from .models import FedModel, make_model
 
 # %% auto #0
 __all__ = ['METHODS', 'FedConfig', 'RoundData', 'make_round', 'shuffle_batches', 'Store', 'SharedDelta', 'Dense', 'Central',
-           'local_step', 'laplace_mean_noise', 'Method', 'Replace', 'Local', 'Centralised', 'make_method', 'Federation',
-           'json_eq']
+           'local_step', 'laplace_mean_noise', 'laplace_sum_noise', 'Method', 'Replace', 'Local', 'Centralised',
+           'make_method', 'Federation', 'combine', 'aggregate', 'json_eq']
 
 # %% ../../nbs/11_fed.engine.ipynb #0d85b132
 @dataclass
@@ -153,11 +153,12 @@ class SharedDelta(Store):
     def rows(self, c, items, keys): return self.G[items] + self.D[keys]
     def add(self, c, items, keys, upd): self.D.index_add_(0, keys, upd)
     def table(self, users): return self.G.expand(len(users), *self.G.shape)
-    def mean_delta(self, reporters:torch.Tensor)->torch.Tensor:
-        "Sum of the reporters' deltas per item, divided by the number of reporters."
+    def sum_delta(self, reporters:torch.Tensor # positions (in the round's clients) of the reporting clients
+                 )->torch.Tensor: # (I, d)
+        "Sum of the reporters' deltas per item (what they upload, before noise)."
         rep = torch.zeros(len(self.rd.clients), dtype=torch.bool); rep[reporters] = True
         m = rep[self.rd.key_owner]
-        return torch.zeros_like(self.G).index_add_(0, self.rd.key_items[m], self.D[m]) / max(1, int(rep.sum()))
+        return torch.zeros_like(self.G).index_add_(0, self.rd.key_items[m], self.D[m])
 
 class Dense(Store):
     "One private item table per client, P of shape (U, I, d)."
@@ -234,6 +235,11 @@ def _gamma(conc:torch.Tensor, g:torch.Generator)->torch.Tensor:
         out[ii[ok]] = (dd * v)[ok]; todo[ii[ok]] = False
     return out.reshape(shape)
 
+# %% ../../nbs/11_fed.engine.ipynb #046ab413
+def laplace_sum_noise(shape:tuple, n:int, b:float, g:torch.Generator)->torch.Tensor:
+    "The sum of n i.i.d. Laplace(0, b) draws, for every entry of `shape` (n times `laplace_mean_noise`)."
+    return laplace_mean_noise(shape, n, b, g) * n
+
 # %% ../../nbs/11_fed.engine.ipynb #6a65d64f
 class Method:
     "How item knowledge moves between clients and server (subclass per method)."
@@ -243,7 +249,17 @@ class Method:
     def setup(self, fed, G0:torch.Tensor): raise NotImplementedError
     def begin_round(self, fed, rd:RoundData):
         for s in self.stores: s.begin_round(rd)
-    def sync(self, fed, rd:RoundData, reporters:torch.Tensor): pass
+    def upload(self, fed, rd:RoundData, reporters:torch.Tensor)->dict:
+        "Client side of a sync: item knowledge the reporters send, summed over them, LDP noise included."
+        return {}
+    def server_init(self, G0:torch.Tensor)->dict:
+        "State the server holds from the start (e.g. the global item table)."
+        return {}
+    def aggregate(self, server:dict, up:dict, n:int)->dict:
+        "Server side: the broadcast from the summed uploads `up` of n >= 1 reporters (may update `server`)."
+        return {}
+    def receive(self, fed, down:dict):
+        "Client side: apply the broadcast (idempotent)."
     def extra_pairs(self, fed, clients:torch.Tensor)->tuple|None:
         "(client positions, items) that the round's keys must include besides the samples (none by default)."
         return None
@@ -261,11 +277,15 @@ class Method:
     def state(self)->dict: return {}
     def load_state(self, d:dict): pass
 
+def _sum_tables(store:Store, clients:torch.Tensor, chunk:int=64)->torch.Tensor:
+    "Sum of the tables of `clients`, accumulated in chunks (never a (|R|, I, d) copy)."
+    acc = torch.zeros(store.P.shape[1:])
+    for a in range(0, len(clients), chunk): acc += store.table(clients[a:a + chunk]).sum(0)
+    return acc
+
 def _mean_tables(store:Store, clients:torch.Tensor, chunk:int=64)->torch.Tensor:
-    "Mean of the tables of `clients`, accumulated in chunks (never a (|R|, I, d) copy)."
-    acc = 0.
-    for a in range(0, len(clients), chunk): acc = acc + store.table(clients[a:a + chunk]).sum(0)
-    return acc / max(1, len(clients))
+    "Mean of the tables of `clients`."
+    return _sum_tables(store, clients, chunk) / max(1, len(clients))
 
 class Replace(Method):
     "Single knowledge: the server's average replaces every client's item table at each sync."
@@ -281,10 +301,17 @@ class Replace(Method):
     def load_state(self, d):
         if self.dense: self.stores[0].P.copy_(d['P'])
         else: self.stores[0].G.copy_(d['G'])
-    def sync(self, fed, rd, reporters):
-        s = self.stores[0]; noise = laplace_mean_noise(tuple(fed.G0_shape), len(reporters), fed.cfg.ldp, fed.g)
-        if self.dense: s.P[:] = _mean_tables(s, rd.clients[reporters]) + noise
-        else: s.G += s.mean_delta(reporters) + noise
+    def upload(self, fed, rd, reporters):
+        s = self.stores[0]; noise = laplace_sum_noise(tuple(fed.G0_shape), len(reporters), fed.cfg.ldp, fed.g)
+        return {'items': (_sum_tables(s, rd.clients[reporters]) if self.dense else s.sum_delta(reporters)) + noise}
+    def server_init(self, G0): return {} if self.dense else {'G': G0.clone()}
+    def aggregate(self, server, up, n):
+        if self.dense: return {'P': up['items'] / n}                 # dense: the mean table
+        server['G'] += up['items'] / n; return {'G': server['G']}   # shared: the global table moves by the mean delta
+    def receive(self, fed, down):
+        s = self.stores[0]
+        if 'P' in down: s.P[:] = down['P']
+        if 'G' in down: s.G.copy_(down['G'])
 
 class Local(Method):
     "No communication: every client trains its own item table on its own data."
@@ -325,7 +352,7 @@ class Federation:
         self.params = self.model.init_params(self.n_users, self.g)
         G0 = torch.randn(self.n_items, cfg.dim, generator=self.g) * cfg.item_init_std; self.G0_shape = G0.shape
         self.method = method or make_method(cfg.method, **cfg.method_args)
-        self.method.setup(self, G0)
+        self.method.setup(self, G0); self.server = self.method.server_init(G0)
         ex = [split.train] + ([split.valid, split.test] if cfg.negatives == 'reference' else [])
         self.sampler = NegativeSampler(ex, self.n_items) if cfg.n_neg else None
         self.t, self.history, self.best, self.wait, self.timer = 0, [], None, 0, Timer()
@@ -348,8 +375,8 @@ class Federation:
 from fastcore.basics import patch
 
 @patch
-def run_round(self:Federation)->dict:
-    "Run one communication round; returns per-round statistics."
+def local_round(self:Federation)->tuple[RoundData, torch.Tensor, dict]:
+    "The clients' part of a round: sample, train, draw the non-reporters; returns (round data, reporters, statistics)."
     cfg, tm = self.cfg, self.timer
     with tm('sample'):
         clients = self.participants(); clients = clients[self.split.train.lengths[clients] > 0]
@@ -363,21 +390,62 @@ def run_round(self:Federation)->dict:
                 l = local_step(self.model, self.params, self.method.stores, rd, act, idx, lr, lr_i, cfg.clip, shared=self.shared, extra=extra)
                 tot += float(l.sum()); n += len(l)
     if not math.isfinite(tot): raise ConfigError(f'training diverged in round {self.t + 1} (loss {tot}): lower lr={lr:g} or lr_item={lr_i:g}')
-    with tm('sync'):
-        A = len(clients); k = int(math.floor(A * cfg.dropout))
-        reporters = torch.randperm(A, generator=self.g)[k:].sort().values if k else torch.arange(A)
-        if self.method.syncs and (self.t + 1) % cfg.sync_every == 0: self.sync(rd, reporters)
+    A = len(clients); k = int(math.floor(A * cfg.dropout))
+    reporters = torch.randperm(A, generator=self.g)[k:].sort().values if k else torch.arange(A)
+    return rd, reporters, {'round': self.t + 1, 'loss': tot / max(1, n), 'clients': A, 'reporters': len(reporters)}
+
+@patch
+def sync_round(self:Federation)->bool:
+    "Whether the current round (the next one to run) ends with a sync."
+    return self.method.syncs and (self.t + 1) % self.cfg.sync_every == 0
+
+@patch
+def run_round(self:Federation)->dict:
+    "Run one communication round; returns per-round statistics."
+    rd, reporters, st = self.local_round()
+    with self.timer('sync'):
+        if self.sync_round(): self.sync(rd, reporters)
     self.t += 1
-    return {'round': self.t, 'loss': tot / max(1, n), 'clients': A, 'reporters': len(reporters)}
+    return st
+
+@patch
+def upload(self:Federation, rd:RoundData, reporters:torch.Tensor)->dict[str, torch.Tensor]:
+    "Client side of a sync: the reporters' count, their summed item knowledge and summed 'global' parameters, with LDP noise."
+    rc = rd.clients[reporters]; up = {'n': torch.tensor(len(rc))} | self.method.upload(self, rd, reporters)
+    for k, loc in self.model.locality.items():
+        if loc == 'global' and len(rc):
+            v = self.params[k]; up[f'param.{k}'] = v[rc].sum(0) + laplace_sum_noise(tuple(v.shape[1:]), len(rc), self.cfg.ldp, self.g)
+    return up
+
+def combine(ups:list[dict]# uploads of several groups of clients
+           )->dict: # their sums, key by key (the count 'n' included)
+    "Add up the uploads of several groups of clients."
+    out = {}
+    for u in ups:
+        for k, v in u.items(): out[k] = out[k] + v if k in out else v.clone()
+    return out
+
+def aggregate(method:Method, # the method (its server rule)
+              server:dict, # the server's state (`method.server_init`), updated in place
+              up:dict, # summed uploads of all reporters
+             )->dict: # the broadcast ({} when nobody reported)
+    "Server side of a sync: the method's rule on the item knowledge, and the mean of every 'global' parameter."
+    n = int(up.get('n', 0))
+    if n == 0: return {}
+    return method.aggregate(server, up, n) | {k: v / n for k, v in up.items() if k.startswith('param.')}
+
+@patch
+def receive(self:Federation, down:dict):
+    "Client side: apply a broadcast (idempotent)."
+    if not down: return
+    self.method.receive(self, down)
+    for k, v in down.items():
+        if k.startswith('param.'): self.params[k[6:]][:] = v
 
 @patch
 def sync(self:Federation, rd:RoundData, reporters:torch.Tensor):
-    "Server aggregation at a sync round: the method's item knowledge, then every 'global' non-item parameter."
-    self.method.sync(self, rd, reporters)
-    rc = rd.clients[reporters]
-    for k, loc in self.model.locality.items():
-        if loc == 'global' and len(rc):
-            v = self.params[k]; v[:] = v[rc].mean(0) + laplace_mean_noise(tuple(v.shape[1:]), len(rc), self.cfg.ldp, self.g)
+    "A sync round in one process: upload, aggregate on the server, receive."
+    self.receive(aggregate(self.method, self.server, self.upload(rd, reporters)))
 
 # %% ../../nbs/11_fed.engine.ipynb #7296d66a
 @patch
@@ -410,7 +478,7 @@ def client_bytes(self:Federation)->dict:
 def state_dict(self:Federation)->dict[str, torch.Tensor]:
     "Every tensor of the run's state."
     return ({f'p.{k}': v for k, v in self.params.items()} | {f'm.{k}': v for k, v in self.method.state().items()}
-            | {'rng': self.g.get_state()})
+            | {f's.{k}': v for k, v in self.server.items()} | {'rng': self.g.get_state()})
 
 @patch
 def load_state_dict(self:Federation, sd:dict[str, torch.Tensor]):
@@ -419,6 +487,9 @@ def load_state_dict(self:Federation, sd:dict[str, torch.Tensor]):
         if f'p.{k}' not in sd or sd[f'p.{k}'].shape != v.shape: raise DataError(f'checkpoint has no parameter {k} of shape {tuple(v.shape)}')
         v.copy_(sd[f'p.{k}'])
     self.method.load_state({k[2:]: v for k, v in sd.items() if k.startswith('m.')}); self.g.set_state(sd['rng'])
+    for k, v in self.server.items():
+        if f's.{k}' not in sd: raise DataError(f'checkpoint has no server tensor {k}')
+        v.copy_(sd[f's.{k}'])
 
 @patch
 def save(self:Federation, path:str|os.PathLike)->Path:

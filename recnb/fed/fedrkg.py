@@ -11,28 +11,24 @@ import torch.nn.functional as F
 
 from ..core import ConfigError, need
 from .engine import (Method, METHODS, Dense, SharedDelta, RoundData, FedConfig, Federation, make_round, shuffle_batches,
-                              laplace_mean_noise, _mean_tables, _span)
+                              laplace_mean_noise, laplace_sum_noise, _mean_tables, _sum_tables, _span, Replace)
 
 # %% auto #0
 __all__ = ['ALIASES', 'METHOD_ARGS', 'Dual', 'Guidance', 'gate_logits', 'gate_step', 'AdaptiveGuidance', 'run_fedrkg',
            'format_fedrkg', 'fedrkg_config', 'run_fedrkg_grid', 'plot_curves', 'plot_memory', 'leak_experiment']
 
 # %% ../../nbs/12_fedrkg.ipynb #ee264f85
-class Dual(Method):
-    "Dual knowledge: item rows C + D_u, global C replaced at each sync, private D_u kept (2x item memory)."
+class Dual(Replace):
+    "Dual knowledge: item rows C + D_u, global C replaced at each sync (as in `replace`), private D_u kept (2x item memory)."
     name = 'dual'
     def __init__(self, d_decay:float=0., # multiplicative decay (1 - d_decay) of D after every round
                  d_lr_scale:float=1.): # learning-rate factor of the local table D relative to lr_item
         need(0 <= d_decay < 1, f'dual: d_decay must be in [0, 1), got {d_decay}'); need(d_lr_scale > 0, f'dual: d_lr_scale must be > 0, got {d_lr_scale}')
         self.d_decay, self.d_lr_scale = d_decay, d_lr_scale
     def setup(self, fed, G0):
-        self.dense_c = fed.cfg.sync_every > 1
+        self.dense = self.dense_c = fed.cfg.sync_every > 1   # the sync of C is replacement's (upload, aggregate, receive act on stores[0])
         C = Dense(G0.expand(fed.n_users, -1, -1).clone()) if self.dense_c else SharedDelta(G0.clone())
         self.stores = [C, Dense(torch.zeros(fed.n_users, *G0.shape), self.d_lr_scale)]
-    def sync(self, fed, rd, reporters):
-        C = self.stores[0]; noise = laplace_mean_noise(tuple(fed.G0_shape), len(reporters), fed.cfg.ldp, fed.g)
-        if self.dense_c: C.P[:] = _mean_tables(C, rd.clients[reporters]) + noise
-        else: C.G += C.mean_delta(reporters) + noise
     def begin_round(self, fed, rd):
         super().begin_round(fed, rd)
         if self.d_decay and fed.t: self.stores[1].P.mul_(1 - self.d_decay)
@@ -51,8 +47,11 @@ class Guidance(Method):
                  chunk:int=64): # users per fusion chunk (memory)
         need(0 <= beta <= 1, f'{self.name}: beta must be in [0, 1], got {beta}'); self.beta, self.chunk, self.Pg = beta, chunk, None
     def setup(self, fed, G0): self.stores = [Dense(G0.expand(fed.n_users, -1, -1).clone())]
-    def sync(self, fed, rd, reporters):
-        self.Pg = _mean_tables(self.stores[0], rd.clients[reporters]) + laplace_mean_noise(tuple(fed.G0_shape), len(reporters), fed.cfg.ldp, fed.g)
+    def upload(self, fed, rd, reporters):
+        return {'items': _sum_tables(self.stores[0], rd.clients[reporters]) + laplace_sum_noise(tuple(fed.G0_shape), len(reporters), fed.cfg.ldp, fed.g)}
+    def aggregate(self, server, up, n): return {'Pg': up['items'] / n}   # the server rule: P_g is the mean of the reporters' tables
+    def receive(self, fed, down):
+        if 'Pg' in down: self.Pg = down['Pg'].clone()                  # fused into P_u at the start of the next round
     def begin_round(self, fed, rd):
         super().begin_round(fed, rd)
         if self.Pg is not None: self.fuse(fed, rd); self.Pg = None
