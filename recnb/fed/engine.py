@@ -246,6 +246,8 @@ class Method:
     name, syncs, shared = 'base', True, False  # syncs: uploads at sync rounds; shared: non-item global params are one shared copy
     def __init__(self, **kw):
         if kw: raise ConfigError(f'{self.name}: unknown method settings {sorted(kw)}')
+    def configure(self, cfg:FedConfig):
+        "Settings that follow from the run's config (called before `setup` by the engine, and by a server)."
     def setup(self, fed, G0:torch.Tensor): raise NotImplementedError
     def begin_round(self, fed, rd:RoundData):
         for s in self.stores: s.begin_round(rd)
@@ -293,9 +295,10 @@ class Replace(Method):
     def __init__(self, store:str='auto'): # 'auto': sparse deltas when sync_every=1, else dense tables; or 'shared' / 'dense'
         need(store in ('auto', 'shared', 'dense'), f"replace: store must be 'auto', 'shared' or 'dense', got {store!r}")
         self.store = store
+    def configure(self, cfg):
+        self.dense = self.store == 'dense' or (self.store == 'auto' and cfg.sync_every > 1)
+        need(self.dense or cfg.sync_every == 1, 'replace: store="shared" needs sync_every=1 (clients keep no table between rounds)')
     def setup(self, fed, G0):
-        self.dense = self.store == 'dense' or (self.store == 'auto' and fed.cfg.sync_every > 1)
-        need(self.dense or fed.cfg.sync_every == 1, 'replace: store="shared" needs sync_every=1 (clients keep no table between rounds)')
         self.stores = [Dense(G0.expand(fed.n_users, -1, -1).clone()) if self.dense else SharedDelta(G0.clone())]
     def state(self): return {'P': self.stores[0].P} if self.dense else {'G': self.stores[0].G}
     def load_state(self, d):
@@ -350,9 +353,9 @@ class Federation:
         need(self.model.dim == cfg.dim, f'model dim {self.model.dim} != cfg.dim {cfg.dim}')
         self.g = torch.Generator().manual_seed(cfg.seed)
         self.params = self.model.init_params(self.n_users, self.g)
-        G0 = torch.randn(self.n_items, cfg.dim, generator=self.g) * cfg.item_init_std; self.G0_shape = G0.shape
+        G0 = torch.randn(self.n_items, cfg.dim, generator=self.g) * cfg.item_init_std; self.G0, self.G0_shape = G0, G0.shape
         self.method = method or make_method(cfg.method, **cfg.method_args)
-        self.method.setup(self, G0); self.server = self.method.server_init(G0)
+        self.method.configure(cfg); self.method.setup(self, G0); self.server = self.method.server_init(G0)
         ex = [split.train] + ([split.valid, split.test] if cfg.negatives == 'reference' else [])
         self.sampler = NegativeSampler(ex, self.n_items) if cfg.n_neg else None
         self.t, self.history, self.best, self.wait, self.timer = 0, [], None, 0, Timer()

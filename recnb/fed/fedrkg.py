@@ -25,8 +25,8 @@ class Dual(Replace):
                  d_lr_scale:float=1.): # learning-rate factor of the local table D relative to lr_item
         need(0 <= d_decay < 1, f'dual: d_decay must be in [0, 1), got {d_decay}'); need(d_lr_scale > 0, f'dual: d_lr_scale must be > 0, got {d_lr_scale}')
         self.d_decay, self.d_lr_scale = d_decay, d_lr_scale
+    def configure(self, cfg): self.dense = self.dense_c = cfg.sync_every > 1   # the sync of C is replacement's (upload, aggregate, receive act on stores[0])
     def setup(self, fed, G0):
-        self.dense = self.dense_c = fed.cfg.sync_every > 1   # the sync of C is replacement's (upload, aggregate, receive act on stores[0])
         C = Dense(G0.expand(fed.n_users, -1, -1).clone()) if self.dense_c else SharedDelta(G0.clone())
         self.stores = [C, Dense(torch.zeros(fed.n_users, *G0.shape), self.d_lr_scale)]
     def begin_round(self, fed, rd):
