@@ -17,10 +17,11 @@ from .splits import CSR, Split, save_split, load_split
 from .fed.engine import FedConfig, Federation, Method, make_method, combine, aggregate, json_eq
 
 # %% auto #0
-__all__ = ['PARTITIONS', 'RULES', 'partition_users', 'sub_split', 'shard_seed', 'Shard', 'FedServer', 'combine_metrics',
-           'InProcess', 'check_shardable', 'drive', 'FlowerSpec', 'shard_for', 'save_shard', 'prepare_nodes',
-           'restore_shard', 'client_handlers', 'make_client_app', 'GridTransport', 'strategies', 'strategy_for',
-           'make_server_app', 'new_run_dir', 'run_simulation']
+__all__ = ['PARTITIONS', 'RULES', 'APP_TOML', 'partition_users', 'sub_split', 'shard_seed', 'Shard', 'FedServer',
+           'combine_metrics', 'InProcess', 'check_shardable', 'drive', 'shard_memory', 'FlowerSpec', 'shard_for',
+           'save_shard', 'prepare_nodes', 'restore_shard', 'client_handlers', 'make_client_app', 'GridTransport',
+           'strategies', 'strategy_for', 'make_server_app', 'new_run_dir', 'run_simulation', 'write_app',
+           'run_config_toml', 'Deployment', 'server_round', 'server_app', 'client_app']
 
 # %% ../nbs/15_flower.ipynb #1fc7adf5
 PARTITIONS = ('contiguous', 'random', 'modulo')
@@ -126,7 +127,7 @@ def combine_metrics(sums:list[dict], # per shard: `Shard.evaluate` output
                     target:str, # 'valid' or 'test'
                    )->tuple[dict[str, float], int]: # (means over all evaluated users, their number)
     "Means over every evaluated user of the shards that replied."
-    n = sum(s.get(f'{target}_n', 0) for s in sums); p = f'{target}_'
+    n = int(sum(s.get(f'{target}_n', 0) for s in sums)); p = f'{target}_'
     keys = dict.fromkeys(k[len(p):] for s in sums for k in s if k.startswith(p) and k != f'{target}_n')
     return {k: sum(s.get(p + k, 0.) for s in sums) / max(1, n) for k in keys}, n
 
@@ -244,6 +245,14 @@ def drive(transport, # `InProcess` or the Flower transport: `ids`, `users(shard)
     return {'history': st['history'], 'best': st['best'], 'rounds_run': st['t'], 'lost': st['lost'],
             'lost_shards': lost_shards, 'lost_users': lost_users, 'n_lost_users': len(lost_users),
             'timing': timing, 'server_state': server.state}
+
+# %% ../nbs/15_flower.ipynb #65a3c4a8
+def shard_memory(mem:dict, # F3CRec `task_memory` of the whole federation
+                 users:torch.Tensor, # the shard's global user ids
+                )->dict: # the same memory for the shard's users (renumbered), anchor unchanged
+    "The previous task's F3CRec memory for one shard."
+    U0 = len(mem['has']); idx = users.clamp(max=U0 - 1)
+    return {'topn': mem['topn'][idx], 'logits': mem['logits'][idx], 'has': mem['has'][idx] & (users < U0), 'anchor': mem['anchor']}
 
 # %% ../nbs/15_flower.ipynb #326864f1
 @dataclass
@@ -430,17 +439,24 @@ class GridTransport:
     def users(self, shard:int)->torch.Tensor: return self.user_ids.get(shard, torch.zeros(0, dtype=torch.long))
 
     def _send(self, items:list[tuple])->dict:
-        "items: (node, kind, config, arrays-by-record) -> node -> reply message (answered without error)."
+        "items: (node, kind, config, arrays-by-record) -> node -> reply (answered without error within the timeout)."
         from flwr.app import Message, RecordDict, ConfigRecord
         msgs = []
         for n, kind, cfg, arrays in items:
             rd = RecordDict({'config': ConfigRecord({'kind': kind, **cfg})} | {k: _arrays(v) for k, v in arrays.items() if v})
             msgs.append(Message(rd, dst_node_id=n, message_type=self.kinds[kind]))
-        out = {}
-        for r in self.grid.send_and_receive(msgs, timeout=self.spec.timeout):
-            n = r.metadata.src_node_id
-            if r.has_error(): self.log(f'node {n}: {r.error.reason}'); continue
-            out[n] = r
+        if not msgs: return {}
+        ids = list(self.grid.push_messages(msgs)); to = {m: x.metadata.dst_node_id for m, x in zip(ids, msgs) if m is not None}
+        for m, x in zip(ids, msgs):
+            if m is None: self.log(f'shard on node {x.metadata.dst_node_id}: message could not be pushed')
+        pending, out, end = set(to), {}, time.time() + self.spec.timeout
+        while pending and time.time() < end:      # own polling (Grid.send_and_receive polls every 3 s)
+            for r in self.grid.pull_messages(list(pending)):
+                mid = r.metadata.reply_to_message_id; pending.discard(mid); n = to[mid]  # errors from the SuperLink come from node 1: map by message id
+                if r.has_error(): self.log(f'shard on node {n}: error {r.error.code}: {r.error.reason}')
+                else: out[n] = r
+            if pending: time.sleep(0.05)
+        for m in pending: self.log(f'shard on node {to[m]}: no reply within {self.spec.timeout:.0f} s')
         return out
 
     def call(self, kind:str, msgs:dict[int, dict])->dict[int, dict]:
@@ -520,8 +536,12 @@ def make_server_app(spec:FlowerSpec|None=None):
         save_json(res, run/'result.json')
     return app
 
-def __getattr__(name):  # `recnb.flower:server_app` and `:client_app` (for `flwr run`), built on first access
+_all_ = ['server_app', 'client_app']  # listed in __all__: what `flwr run` checks for the app folder's components
+
+def __getattr__(name):  # `recnb.flower:server_app` and `:client_app`, built on first access (importing recnb.flower needs no flwr)
     if name in ('server_app', 'client_app'):
+        try: import flwr
+        except ImportError: raise ImportError('recnb.flower needs Flower: pip install "recnb[flower]" (flwr[simulation])') from None
         g = globals()
         if name not in g: g[name] = make_server_app() if name == 'server_app' else make_client_app()
         return g[name]
@@ -552,3 +572,170 @@ def run_simulation(spec:FlowerSpec, # the run (its run_dir is created if empty)
     return res
 
 
+
+# %% ../nbs/15_flower.ipynb #d97079eb
+APP_TOML = '''[build-system]
+requires = ["hatchling"]
+build-backend = "hatchling.build"
+
+[project]
+name = "recnb-flower"
+version = "{version}"
+description = "recnb federated recommendation on Flower (the code is the installed recnb package)"
+license = "Apache-2.0"
+dependencies = ["recnb", "flwr>=1.42"]
+
+[tool.flwr.app]
+publisher = "recnb"
+
+[tool.flwr.app.components]
+serverapp = "recnb.flower:server_app"
+clientapp = "recnb.flower:client_app"
+
+[tool.flwr.app.config]
+recnb = ""
+'''
+
+def write_app(folder:str|os.PathLike # the Flower App folder to write
+             )->Path:
+    "A Flower App folder for `flwr run` whose apps are recnb's."
+    import recnb
+    d = Path(folder); d.mkdir(parents=True, exist_ok=True)
+    (d/'pyproject.toml').write_text(APP_TOML.format(version=recnb.__version__))
+    return d
+
+def run_config_toml(spec:FlowerSpec)->str:
+    "The run-config override file for `flwr run -c` carrying the spec."
+    j = spec.to_json(); need("'''" not in j, "the spec may not contain three single quotes (TOML literal string)")
+    return f"recnb = '''{j}'''\n"
+
+def _free_port()->int:
+    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+
+def _children(pid:int)->list[int]:
+    "All descendants of a process (from /proc)."
+    kids = {}
+    for p in Path('/proc').iterdir():
+        if p.name.isdigit():
+            try: ppid = int((p/'stat').read_text().rsplit(')', 1)[1].split()[1])
+            except (OSError, IndexError, ValueError): continue
+            kids.setdefault(ppid, []).append(int(p.name))
+    out, todo = [], [pid]
+    while todo: c = kids.get(todo.pop(), []); out += c; todo += c
+    return out
+
+class Deployment:
+    "A Flower deployment on 127.0.0.1: one SuperLink and `n_nodes` SuperNodes as processes (insecure, for tests and benchmarks)."
+    def __init__(self, n_nodes:int=2, # SuperNodes, with partition-id 0..n_nodes-1
+                 folder:str|os.PathLike|None=None, # logs, FLWR_HOMEs and the app folder (default: a temporary folder)
+                ):
+        need(n_nodes >= 1, 'a deployment needs at least one SuperNode')
+        self.n, self.dir = n_nodes, Path(folder) if folder else Path(tempfile.mkdtemp(prefix='recnb-deploy-'))
+        self.procs, self.nodes, self.port = {}, {}, None
+        self.bin = Path(sys.executable).parent
+        self.env = os.environ | {'PATH': f'{self.bin}{os.pathsep}{os.environ.get("PATH", "")}'}  # flower-superexec, flwr-serverapp, flwr-clientapp
+    def __enter__(self): return self.start()
+    def __exit__(self, *a): self.stop()
+
+    def _spawn(self, name:str, args:list, home:str)->subprocess.Popen:
+        (self.dir/'homes'/home).mkdir(parents=True, exist_ok=True); log = open(self.dir/f'{name}.log', 'w')
+        p = subprocess.Popen([str(self.bin/args[0])] + args[1:], stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                             env=self.env | {'FLWR_HOME': str(self.dir/'homes'/home)})
+        self.procs[name] = p; return p
+
+    def start(self, timeout:float=120.)->Deployment:
+        "Start the SuperLink and the SuperNodes, and wait until every node is connected."
+        self.port = _free_port(); link = f'127.0.0.1:{self.port}'
+        self._spawn('superlink', ['flower-superlink', '--insecure', '--disable-runtime-dependency-installation', '--host', '127.0.0.1', '--port', str(self.port)], 'superlink')
+        for i in range(self.n): self.start_node(i)
+        cli = self.dir/'homes'/'cli'; cli.mkdir(parents=True, exist_ok=True)
+        (cli/'config.toml').write_text(f'[superlink]\ndefault = "recnb"\n\n[superlink.recnb]\naddress = "{link}"\ninsecure = true\n')
+        write_app(self.dir/'app')
+        t0 = time.time()
+        while self._activated() < self.n:
+            for k, p in self.procs.items():
+                if p.poll() is not None: self.stop(); raise ConfigError(f'{k} exited with status {p.returncode}; see {self.dir/(k + ".log")}')
+            if time.time() - t0 > timeout: self.stop(); raise ConfigError(f'only {self._activated()} of {self.n} SuperNodes connected within {timeout:.0f} s; see {self.dir}')
+            time.sleep(0.2)
+        return self
+
+    def start_node(self, i:int, # partition-id of the node
+                  ):
+        "Start (or restart) SuperNode `i`."
+        self.nodes[i] = self._spawn(f'node{i}', ['flower-supernode', '--insecure', '--superlink', f'127.0.0.1:{self.port}', '--port', str(_free_port()),
+                                               '--node-config', f'partition-id={i} num-partitions={self.n}'], f'node{i}')
+
+    def _activated(self)->int:
+        f = self.dir/'superlink.log'
+        return f.read_text(errors='replace').count('Activated node_id') if f.is_file() else 0
+
+    def _flwr(self, *args)->str:
+        r = subprocess.run([str(self.bin/'flwr'), *args], capture_output=True, text=True, env=self.env | {'FLWR_HOME': str(self.dir/'homes'/'cli')})
+        if r.returncode: raise ConfigError(f'flwr {" ".join(args)} failed ({r.returncode}): {(r.stdout + r.stderr).strip()[-800:]}')
+        return r.stdout
+
+    def submit(self, spec:FlowerSpec)->int:
+        "Submit a run (`flwr run`) and return its run id."
+        need(bool(spec.run_dir), 'a deployed run needs spec.run_dir (where the server writes its checkpoint and results)')
+        f = self.dir/f'run-{time.time_ns()}.toml'; f.write_text(run_config_toml(spec))
+        out = json.loads(self._flwr('run', str(self.dir/'app'), 'recnb', '--format', 'json', '-c', str(f)))
+        need(out.get('success'), f'flwr run failed: {out}')
+        return int(out['run-id'])
+
+    def status(self, run_id:int)->dict:
+        "Flower's view of a run: status ('pending', 'running', 'finished:completed|failed|stopped'), details, times."
+        return json.loads(self._flwr('ls', 'recnb', '--run-id', str(run_id), '--format', 'json'))['runs'][0]
+
+    def wait(self, run_id:int, timeout:float=3600., poll:float=1.)->dict:
+        "Wait until the run has finished; its final status."
+        end = time.time() + timeout
+        while time.time() < end:
+            st = self.status(run_id)
+            if st['status'].startswith('finished'): return st
+            time.sleep(poll)
+        raise ConfigError(f'run {run_id} did not finish within {timeout:.0f} s (status {st["status"]})')
+
+    def log(self, run_id:int)->str:
+        "The run's log (the ServerApp's output)."
+        return self._flwr('log', str(run_id), 'recnb', '--show')
+
+    def run(self, spec:FlowerSpec, timeout:float=3600.)->dict:
+        "Submit, wait, and return the server's result (with Flower's final status)."
+        res_file = Path(spec.run_dir)/'result.json'
+        if res_file.exists(): res_file.unlink()
+        t0 = time.perf_counter(); rid = self.submit(spec); st = self.wait(rid, timeout)
+        if not st['status'].endswith('completed') or not res_file.is_file():
+            raise ConfigError(f'run {rid} ended {st["status"]} ({st.get("status-details")}):\n{self.log(rid)[-3000:]}')
+        return load_json(res_file) | {'flower_status': st, 'run_id': rid, 'wall_seconds': time.perf_counter() - t0}
+
+    def stop_run(self, run_id:int):
+        "Stop a running run (its ServerApp ends; the SuperNodes stay up)."
+        self._flwr('stop', str(run_id), 'recnb')
+
+    def kill_node(self, i:int, sig:int=9):
+        "Kill SuperNode `i` (default SIGKILL: a crashed device)."
+        os.kill(self.nodes[i].pid, sig); self.nodes[i].wait(10)
+
+    def stop(self):
+        "Terminate every process this deployment started (and their children)."
+        pids = [q for p in self.procs.values() if p.poll() is None for q in [p.pid] + _children(p.pid)]
+        for sig in (15, 9):
+            for q in pids:
+                try: os.kill(q, sig)
+                except ProcessLookupError: pass
+            t0 = time.time()
+            while time.time() - t0 < 5 and any(p.poll() is None for p in self.procs.values()): time.sleep(0.1)
+        for p in self.procs.values():
+            try: p.wait(1)
+            except subprocess.TimeoutExpired: pass
+        self.procs = {}
+
+# %% ../nbs/15_flower.ipynb #cd3b2ebb
+def server_round(run_dir:str|os.PathLike)->int:
+    "The round of the server checkpoint in a run folder (0 if there is none yet)."
+    f = Path(run_dir)/'server.safetensors'
+    if not f.is_file(): return 0
+    from safetensors import safe_open
+    try:
+        with safe_open(str(f), framework='pt') as h: return int(json.loads(h.metadata()['recnb'])['state']['t'])
+    except Exception: return 0

@@ -310,7 +310,7 @@ class Replace(Method):
     def server_init(self, G0): return {} if self.dense else {'G': G0.clone()}
     def aggregate(self, server, up, n):
         if self.dense: return {'P': up['items'] / n}                 # dense: the mean table
-        server['G'] += up['items'] / n; return {'G': server['G']}   # shared: the global table moves by the mean delta
+        server['G'] += up['items'] / n; return {'G': server['G'].clone()}   # shared: the global table moves by the mean delta (a copy: the broadcast never aliases server state)
     def receive(self, fed, down):
         s = self.stores[0]
         if 'P' in down: s.P[:] = down['P']
