@@ -5,6 +5,7 @@
 # %% ../nbs/31_bench.ipynb #43773745
 from __future__ import annotations
 import gc, math, resource, statistics, sys, time
+from dataclasses import asdict, replace
 
 import numpy as np
 import torch
@@ -15,7 +16,7 @@ from .metrics import evaluate, auto_chunk
 
 # %% auto #0
 __all__ = ['rss_gib', 'current_rss_gib', 'random_eval_problem', 'bench_eval', 'bench_ml100k', 'format_bench', 'bench_fed',
-           'format_bench_fed', 'bench_f3crec']
+           'format_bench_fed', 'bench_flower', 'format_bench_flower', 'bench_f3crec']
 
 # %% ../nbs/31_bench.ipynb #72ffd902
 def rss_gib()->float:
@@ -128,6 +129,55 @@ def format_bench_fed(rs:list[dict])->str:
         ph = r['phases_s']
         rows.append(f'{r["dataset"]:<18}{r["clients"]:>8}{r["items"]:>7}{r["round_s"]:>9.3f}{ph.get("sample", 0):>8.3f}{ph.get("train", 0):>8.3f}'
                     f'{ph.get("sync", 0):>8.3f}{r["eval_s"]:>8.3f}{r["exchange_round_s"]:>9.3f}{r["peak_rss_gib"]:>10.2f}{r["peak_exchange_gib"]:>10.2f}')
+    return '\n'.join(rows)
+
+# %% ../nbs/31_bench.ipynb #e785e917
+def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
+                 base:str='pfedrec', method:str='replace', # base model and method
+                 rounds:int=5, # timed rounds per engine
+                 shards:int=2, # shards = Flower nodes
+                 simulation:bool=True, deployment:bool=True, # which Flower engines to time
+                 deploy_rounds:int=3, # rounds of the (slow) deployment run
+                 split=None, # a ready split instead of `dataset` (tests)
+                )->dict:
+    "Seconds per round of one workload: in-process engine, sharded in process, Flower simulation, Flower deployment."
+    from recnb.baselines import make_split
+    from recnb.fed.engine import FedConfig, Federation, make_method
+    from recnb.flower import InProcess, Shard, drive, partition_users, FlowerSpec, run_simulation, Deployment, new_run_dir, prepare_nodes
+    import shutil
+    split = split or make_split(dataset); cfg = FedConfig(method=method, rounds=rounds, eval_every=0)
+    out = {'dataset': dataset, 'base': base, 'method': method, 'clients': split.n_users, 'items': split.n_items, 'shards': shards,
+           'threads': torch.get_num_threads()}
+    fed = Federation(split, base, cfg); fed.run_round()                      # warm-up
+    t = time.perf_counter()
+    for _ in range(rounds): fed.run_round()
+    out['inprocess_round_s'] = (time.perf_counter() - t) / rounds
+    parts = partition_users(split.n_users, shards)
+    r = drive(InProcess([Shard(split, u, base, cfg, s) for s, u in enumerate(parts)]), make_method(method), cfg, show_progress=False)
+    out['sharded_round_s'] = r['timing']['train'] / r['timing']['rounds']
+    def flower(res, n):
+        return {'round_s': res['timing']['train'] / res['timing']['rounds'], 'client_compute_s': res['timing']['client_train'] / res['timing']['rounds'],
+                'startup_s': res['wall_seconds'] - res['timing']['train'] - res['timing']['aggregate'] - res['timing']['evaluate'], 'rounds': n}
+    if simulation:
+        spec = FlowerSpec(dataset, base, asdict(cfg), shards, run_dir=str(new_run_dir('bench-sim')))
+        out['simulation'] = flower(run_simulation(spec), rounds); shutil.rmtree(spec.run_dir, ignore_errors=True)
+    if deployment:
+        spec = FlowerSpec(dataset, base, asdict(replace(cfg, rounds=deploy_rounds)), shards, run_dir=str(new_run_dir('bench-deploy')), timeout=300)
+        prepare_nodes(spec, split)
+        with Deployment(shards) as dep: out['deployment'] = flower(dep.run(spec), deploy_rounds)
+        shutil.rmtree(spec.run_dir, ignore_errors=True)
+    for k in ('simulation', 'deployment'):
+        if k in out: out[k]['overhead_s'] = out[k]['round_s'] - out['sharded_round_s']
+    return out
+
+def format_bench_flower(r:dict)->str:
+    "`bench_flower` as a table."
+    rows = [f'{r["dataset"]}: {r["clients"]} clients x {r["items"]} items, {r["base"]}/{r["method"]}, {r["shards"]} shards, {r["threads"]} thread(s) in this process',
+            f'{"engine":<28}{"s/round":>9}{"rounds/s":>10}{"overhead s":>12}{"start-up s":>12}',
+            f'{"in-process engine":<28}{r["inprocess_round_s"]:>9.3f}{1 / r["inprocess_round_s"]:>10.2f}',
+            f'{"sharded, in process":<28}{r["sharded_round_s"]:>9.3f}{1 / r["sharded_round_s"]:>10.2f}']
+    for k, name in (('simulation', 'Flower simulation (Ray)'), ('deployment', 'Flower deployment (gRPC)')):
+        if k in r: x = r[k]; rows.append(f'{name:<28}{x["round_s"]:>9.3f}{1 / x["round_s"]:>10.2f}{x["overhead_s"]:>12.3f}{x["startup_s"]:>12.1f}')
     return '\n'.join(rows)
 
 # %% ../nbs/31_bench.ipynb #9ee76ec7

@@ -104,6 +104,41 @@ def _vlm2rec(a):
         r = eval_embedder(emb, src, split, a.target, a.mode, max_users=a.max_users, max_history=cfg.max_history)
         print('\n'.join(f'{k:>22}: {v:.4f}' for k, v in r.items() if isinstance(v, float)))
 
+def _flower_spec(a):
+    from recnb.flower import FlowerSpec
+    from recnb.fed.fedrkg import fedrkg_config, ALIASES
+    from dataclasses import asdict
+    m = ALIASES.get(a.method, a.method)
+    kw = {k: v for k, v in dict(rounds=a.rounds, eval_every=a.eval_every, sample_ratio=a.sample_ratio, dropout=a.dropout, ldp=a.ldp,
+                                checkpoint_every=a.checkpoint_every, seed=a.seed).items() if v is not None}
+    cfg = asdict(fedrkg_config(m, **kw))
+    return FlowerSpec(a.dataset, a.base, cfg, a.shards, a.partition, path=a.path, run_dir=a.run_dir or '', timeout=a.timeout, resume=a.resume)
+
+def _flower(a):
+    from pathlib import Path
+    from recnb.flower import write_app, run_config_toml, run_simulation, Deployment, new_run_dir
+    if a.action == 'app': d = write_app(a.folder or 'recnb-flower-app'); print(f'{d}/pyproject.toml: run with  flwr run {d} <connection> -c run.toml'); return
+    spec = _flower_spec(a)
+    if a.action == 'spec':
+        if not spec.run_dir: raise ConfigError('a deployed run needs --run-dir (a folder the SuperLink machine can write)')
+        print(run_config_toml(spec), end=''); return
+    from dataclasses import replace
+    if not spec.run_dir: spec = replace(spec, run_dir=str(new_run_dir(f'flower-{a.action}')))
+    if a.action == 'simulate': res = run_simulation(spec, cpus_per_node=a.cpus_per_node)
+    else:
+        with Deployment(spec.n_shards) as dep: res = dep.run(spec)
+    b = res['best'] or {}; v = b.get('valid') or {}; t = b.get('test') or {}
+    print(f'{res["strategy"]}: {spec.dataset}, {spec.base}/{spec.cfg["method"]}, {spec.n_shards} shards; {res["rounds_run"]} rounds in {res["wall_seconds"]:.1f} s '
+          f'({res["timing"]["train"] / max(1, res["timing"]["rounds"]):.3f} s per round of training)')
+    print(f'best round {b.get("round")}: valid {spec.cfg["select"]} {v.get(spec.cfg["select"], float("nan")):.4f}; test ' + '  '.join(f'{k} {t[k]:.4f}' for k in ('hr@10', 'ndcg@10') if k in t))
+    if res['lost']: print(f'lost: {res["n_lost_users"]} users of shard(s) {res["lost_shards"]} ({len(res["lost"])} missed messages)')
+    print(f'results: {Path(spec.run_dir)/"result.json"}')
+
+def _reproduce(a):
+    from recnb.reproduce import reproduce, PARTS
+    parts = tuple(a.only.split(',')) if a.only else PARTS
+    reproduce(not a.full, parts, a.out, show_progress=not a.quiet)
+
 def _bench(a):
     from recnb.bench import bench_eval, bench_ml100k, format_bench
     if a.what == 'vlm':
@@ -116,6 +151,9 @@ def _bench(a):
         t = bench_train(threads=1)
         print('tiny-VLM training: ' + ', '.join(f'{k} {v:.4g}' if isinstance(v, float) else f'{k} {v}' for k, v in t.items()))
         return
+    if a.what == 'flower':
+        from recnb.bench import bench_flower, format_bench_flower
+        print(format_bench_flower(bench_flower(rounds=max(a.repeats, 5), deployment=not a.no_deploy))); return
     if a.what == 'f3crec':
         from recnb.bench import bench_f3crec
         print(bench_f3crec()); return
@@ -198,8 +236,34 @@ def parser()->argparse.ArgumentParser:
     v.add_argument('--target', choices=['valid', 'test'], default='test'); v.add_argument('--mode', choices=['sampled', 'full'], default='sampled')
     v.add_argument('--max-users', type=int, default=None)
     v.set_defaults(fn=_vlm2rec)
+    fl = sub.add_parser('flower', help='federated runs on Flower (simulation or deployment)', description='simulate: a sharded run on Flower\'s '
+                        'simulation engine (Ray); deploy: start a SuperLink and one SuperNode per shard on 127.0.0.1, submit the run, stop them; '
+                        'app: write a Flower App folder (recnb.flower:server_app / client_app); spec: print the run config (TOML) for '
+                        '`flwr run APP CONNECTION -c run.toml` on a deployment of your own. Results go to --run-dir/result.json.')
+    fl.add_argument('action', choices=['simulate', 'deploy', 'app', 'spec']); fl.add_argument('folder', nargs='?', help='app: the folder to write')
+    fl.add_argument('--dataset', default='filmtrust-fedrkg'); fl.add_argument('--path', help='explicit dataset folder (on every node)')
+    fl.add_argument('--base', choices=['pfedrec', 'fedmf', 'fedncf'], default='pfedrec')
+    fl.add_argument('--method', default='kg', help='replace, dual, local, kg, ag (adaptive)'); fl.add_argument('--shards', type=int, default=2, help='shards = Flower nodes')
+    fl.add_argument('--partition', choices=['contiguous', 'random', 'modulo'], default='contiguous')
+    fl.add_argument('--rounds', type=int); fl.add_argument('--eval-every', type=int); fl.add_argument('--seed', type=int)
+    fl.add_argument('--sample-ratio', type=float); fl.add_argument('--dropout', type=float); fl.add_argument('--ldp', type=float)
+    fl.add_argument('--checkpoint-every', type=int, default=5, help='rounds between server (and shard) checkpoints')
+    fl.add_argument('--run-dir', help='checkpoint, results and node state (default: a new temporary folder)')
+    fl.add_argument('--resume', action='store_true', help='continue from the checkpoint in --run-dir')
+    fl.add_argument('--timeout', type=float, default=600., help='seconds to wait for a shard\'s reply before counting its users as lost')
+    fl.add_argument('--cpus-per-node', type=float, default=1., help='simulate: CPUs per simulated node')
+    fl.set_defaults(fn=_flower)
+    r = sub.add_parser('reproduce', help='the main job: FedRKG, F3CRec, VLM2Rec on ML-100K', description='Runs FedRKG (PFedRec: replacement, '
+                       'knowledge guidance, adaptive guidance), F3CRec (FedMF fine-tuning vs full F3CRec) and VLM2Rec (tiny VLM: SFT vs WPCL+CRTR, '
+                       'direct and SASRec, against ID and MiniLM SASRec) on ML-100K at a quick size (about 10 minutes on 2 CPU cores); writes '
+                       'results JSON with protocol cards and figures to figures/reproduce/ and prints one summary table. --full: the papers\' sizes (hours).')
+    r.add_argument('--full', action='store_true', help="the papers' sizes: every method and base, 3 seeds (hours)")
+    r.add_argument('--only', help='comma-separated subset of fedrkg,f3crec,vlm2rec'); r.add_argument('--out', help='results folder')
+    r.add_argument('--quiet', action='store_true', help='no progress output')
+    r.set_defaults(fn=_reproduce)
     e = sub.add_parser('bench', help='benchmarks (timings printed, never asserted)', description='Benchmarks printed as tables.')
-    e.add_argument('what', choices=['eval', 'fed', 'f3crec', 'vlm'], help='eval: full-ranking harness vs bare matmul + topk; fed: federated round phases; f3crec: the ML-100K FCRec pipeline; vlm: tiny-VLM embedding and training throughput')
+    e.add_argument('what', choices=['eval', 'fed', 'f3crec', 'vlm', 'flower'], help='eval: full-ranking harness vs bare matmul + topk; fed: federated round phases; f3crec: the ML-100K FCRec pipeline; vlm: tiny-VLM embedding and training throughput; flower: rounds per second in process and on Flower')
+    e.add_argument('--no-deploy', action='store_true', help='flower: skip the (slow) deployment')
     e.add_argument('--users', type=int, default=100_000); e.add_argument('--items', type=int, default=50_000)
     e.add_argument('--dim', type=int, default=64); e.add_argument('--n-train', type=int, default=50, help='masked training items per user')
     e.add_argument('--ks', type=int, nargs='+', default=[10, 20]); e.add_argument('--chunk', type=int, default=None, help='users per chunk')

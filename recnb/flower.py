@@ -18,10 +18,10 @@ from .fed.engine import FedConfig, Federation, Method, make_method, combine, agg
 
 # %% auto #0
 __all__ = ['PARTITIONS', 'RULES', 'APP_TOML', 'partition_users', 'sub_split', 'shard_seed', 'Shard', 'FedServer',
-           'combine_metrics', 'InProcess', 'check_shardable', 'drive', 'shard_memory', 'FlowerSpec', 'shard_for',
-           'save_shard', 'prepare_nodes', 'restore_shard', 'client_handlers', 'make_client_app', 'GridTransport',
-           'strategies', 'strategy_for', 'make_server_app', 'new_run_dir', 'run_simulation', 'write_app',
-           'run_config_toml', 'Deployment', 'server_round', 'server_app', 'client_app']
+           'combine_metrics', 'InProcess', 'check_shardable', 'drive', 'shard_memory', 'FlowerSpec', 'shard_lock',
+           'shard_for', 'save_shard', 'prepare_nodes', 'restore_shard', 'client_handlers', 'make_client_app',
+           'GridTransport', 'strategies', 'strategy_for', 'make_server_app', 'new_run_dir', 'run_simulation',
+           'write_app', 'run_config_toml', 'Deployment', 'server_round', 'server_app', 'client_app']
 
 # %% ../nbs/15_flower.ipynb #1fc7adf5
 PARTITIONS = ('contiguous', 'random', 'modulo')
@@ -183,23 +183,23 @@ def drive(transport, # `InProcess` or the Flower transport: `ids`, `users(shard)
     "The server loop of a sharded run, for any transport."
     check_shardable(cfg)
     R, ids = rounds or cfg.rounds, list(transport.ids)
-    st = {'t': 0, 'history': [], 'best': None, 'wait': 0, 'lost': []}
+    st = {'t': 0, 'history': [], 'best': None, 'wait': 0, 'lost': [], 'gen': 0}
     if resume:
         need(checkpoint is not None and Path(checkpoint).is_file(), f'nothing to resume: no checkpoint at {checkpoint}')
         sd, meta = load_tensors(checkpoint)
         need(meta.get('kind') == 'recnb-sharded-server', f'{checkpoint} is not a sharded-run server checkpoint')
         bad = {k for k, v in asdict(cfg).items() if k not in ('rounds', 'checkpoint_every', 'patience') and json_eq(meta['config'].get(k), v) is False}
         if bad: raise DataError(f'checkpoint was written with different settings: {sorted(bad)}', checkpoint)
-        st = meta['state']; init = {k[2:]: v for k, v in sd.items() if k.startswith('i.')}
+        st = meta['state']; st['gen'] += 1; init = {k[2:]: v for k, v in sd.items() if k.startswith('i.')}  # a new server generation
         server = FedServer(method, cfg, init)
         for k in server.state: server.state[k].copy_(sd[f's.{k}'])
         down = {k[2:]: v for k, v in sd.items() if k.startswith('d.')}
-        got = transport.call('restore', {s: {'t': st['t']} for s in ids})
+        got = transport.call('restore', {s: {'t': st['t'], 'gen': st['gen']} for s in ids})
         for s in ids:
             if s not in got: st['lost'].append({'round': st['t'], 'shard': s, 'users': len(transport.users(s)), 'phase': 'restore'})
         pending = {s: down for s in got}; alive = set(got)
     else:
-        off = transport.call('offer', {ids[0]: {}})
+        off = transport.call('offer', {ids[0]: {'gen': 0}})
         need(ids[0] in off, f'shard {ids[0]} did not answer the request for the initial global state')
         init = off[ids[0]]['init']; server = FedServer(method, cfg, init); pending, alive = {}, set(ids)
     timing = {'train': 0., 'aggregate': 0., 'evaluate': 0., 'client_train': 0., 'rounds': 0}
@@ -207,7 +207,7 @@ def drive(transport, # `InProcess` or the Flower transport: `ids`, `users(shard)
     for _ in bar:
         t = st['t'] + 1; ck = bool(checkpoint and cfg.checkpoint_every and t % cfg.checkpoint_every == 0)
         t0 = time.perf_counter()
-        msgs = {s: {'t': t, 'down': pending.get(s), 'init': init if t == 1 else None, 'checkpoint': ck} for s in sorted(alive)}
+        msgs = {s: {'t': t, 'gen': st['gen'], 'down': pending.get(s), 'init': init if t == 1 else None, 'checkpoint': ck} for s in sorted(alive)}
         rep = transport.call('train', msgs); t1 = time.perf_counter()
         for s in sorted(alive - set(rep)): st['lost'].append({'round': t, 'shard': s, 'users': len(transport.users(s)), 'phase': 'train'})
         alive = set(rep)
@@ -222,7 +222,7 @@ def drive(transport, # `InProcess` or the Flower transport: `ids`, `users(shard)
                'shards': len(rep)}
         timing['client_train'] += max([r['stats']['seconds'] for r in rep.values()] or [0.])
         if (cfg.eval_every and t % cfg.eval_every == 0) or t == R:
-            ev = transport.call('evaluate', {s: {'t': t, 'down': pending.get(s)} for s in sorted(alive)})
+            ev = transport.call('evaluate', {s: {'t': t, 'gen': st['gen'], 'down': pending.get(s)} for s in sorted(alive)})
             for s in sorted(alive - set(ev)): st['lost'].append({'round': t, 'shard': s, 'users': len(transport.users(s)), 'phase': 'evaluate'})
             for s in ev: pending.pop(s, None)
             sums = [r['metrics'] for r in ev.values()]
@@ -291,11 +291,30 @@ _SHARDS:dict = {} # (state folder, shard) -> (version, Shard): the shard this pr
 def _shard_dir(spec:FlowerSpec, shard:int, node_config:dict|None=None)->Path:
     return spec.nodes_dir(node_config)/f'shard-{shard}'
 
-def _disk_version(d:Path)->int:
+def _disk_meta(d:Path)->dict:
+    "Version and server generation of the shard state in `d` (zeros if there is none)."
     f = d/'state.safetensors'
-    if not f.is_file(): return 0
+    if not f.is_file(): return {'version': 0, 'gen': 0}
     from safetensors import safe_open
-    with safe_open(str(f), framework='pt') as h: return int(json.loads(h.metadata()['recnb'])['version'])
+    with safe_open(str(f), framework='pt') as h: m = json.loads(h.metadata()['recnb'])
+    return {'version': int(m['version']), 'gen': int(m.get('gen', 0))}
+
+def _disk_version(d:Path)->int: return _disk_meta(d)['version']
+
+class shard_lock:
+    "Exclusive lock on a shard folder for the whole handling of one message (processes of a killed run may still be finishing)."
+    def __init__(self, d:Path): self.d = Path(d)
+    def __enter__(self):
+        import fcntl
+        self.d.mkdir(parents=True, exist_ok=True); self.f = open(self.d/'lock', 'w'); fcntl.flock(self.f, fcntl.LOCK_EX); return self
+    def __exit__(self, *a):
+        import fcntl
+        fcntl.flock(self.f, fcntl.LOCK_UN); self.f.close()
+
+def _check_gen(d:Path, gen:int, shard:int):
+    "Refuse a message of an earlier server generation (a run that was stopped and resumed since)."
+    g = _disk_meta(d)['gen']
+    if gen < g: raise ConfigError(f'shard {shard}: message of server generation {gen}, but the shard was restored by generation {g}: ignored')
 
 def shard_for(spec:FlowerSpec, # the run
               shard:int, # which shard this node hosts
@@ -323,10 +342,10 @@ def shard_for(spec:FlowerSpec, # the run
     _SHARDS[key] = (v, sh)
     return sh
 
-def save_shard(spec:FlowerSpec, sh:Shard, node_config:dict|None=None, checkpoint:bool=False):
-    "Write the shard's state atomically (and a copy for its checkpoint round)."
-    d = _shard_dir(spec, sh.id, node_config); key = (str(d), sh.id); v = _disk_version(d) + 1
-    meta = {'t': sh.fed.t, 'version': v, 'shard': sh.id, 'config': asdict(sh.fed.cfg) | {'seed': spec.fed_config().seed}}
+def save_shard(spec:FlowerSpec, sh:Shard, node_config:dict|None=None, checkpoint:bool=False, gen:int|None=None):
+    "Write the shard's state atomically (and a copy for its checkpoint round); `gen`: the server generation (default: unchanged)."
+    d = _shard_dir(spec, sh.id, node_config); key = (str(d), sh.id); m = _disk_meta(d); v = m['version'] + 1
+    meta = {'t': sh.fed.t, 'version': v, 'gen': m['gen'] if gen is None else gen, 'shard': sh.id, 'config': asdict(sh.fed.cfg) | {'seed': spec.fed_config().seed}}
     save_tensors(sh.fed.state_dict(), d/'state.safetensors', meta)
     if checkpoint: shutil.copyfile(d/'state.safetensors', d/f'ckpt-{sh.fed.t}.safetensors')
     _SHARDS[key] = (v, sh)
@@ -342,12 +361,12 @@ def prepare_nodes(spec:FlowerSpec, # the run
         sub = sub_split(split, users, s); sub.params['shard_user_ids'] = users.tolist(); save_split(sub, d/'split.safetensors'); out.append(d)
     return out
 
-def restore_shard(spec:FlowerSpec, shard:int, t:int, node_config:dict|None=None)->Shard:
-    "Put the shard back to its checkpoint of round `t` (a restarted server resumes there)."
+def restore_shard(spec:FlowerSpec, shard:int, t:int, node_config:dict|None=None, gen:int=0)->Shard:
+    "Put the shard back to its checkpoint of round `t` (a restarted server, generation `gen`, resumes there)."
     d = _shard_dir(spec, shard, node_config); f = d/f'ckpt-{t}.safetensors'
     if not f.is_file(): raise DataError(f'shard {shard} has no checkpoint of round {t}', f)
     sh = shard_for(spec, shard, node_config); sd, meta = load_tensors(f)
-    sh.fed.load_state_dict(sd); sh.fed.t = meta['t']; save_shard(spec, sh, node_config)
+    sh.fed.load_state_dict(sd); sh.fed.t = meta['t']; save_shard(spec, sh, node_config, gen=gen)
     return sh
 
 # %% ../nbs/15_flower.ipynb #eaef7f12
@@ -378,31 +397,36 @@ def client_handlers(spec:FlowerSpec|None=None):
     "The ClientApp's query, train and evaluate functions (with `spec` bound, or read from each run's config)."
     from flwr.app import MetricRecord, ConfigRecord
     def query(msg, context):
-        sp_ = _spec_of(context, spec); s = _node_shard(context, sp_); nc = dict(context.node_config)
-        kind = str(msg.content['config']['kind'])
-        if kind == 'hello':
-            sh = shard_for(sp_, s, nc)
-            return _reply(msg, config=ConfigRecord({'shard': s, 'round': sh.fed.t, 'pid': os.getpid()}), users={'ids': sh.users})
-        if kind == 'offer': return _reply(msg, init=shard_for(sp_, s, nc).offer())
-        if kind == 'restore':
-            sh = restore_shard(sp_, s, int(msg.content['config']['t']), nc); return _reply(msg, config=ConfigRecord({'shard': s, 'round': sh.fed.t}))
+        sp_ = _spec_of(context, spec); s = _node_shard(context, sp_); nc = dict(context.node_config); c = msg.content['config']
+        kind, gen = str(c['kind']), int(c.get('gen', 0))
+        with shard_lock(_shard_dir(sp_, s, nc)):
+            if kind == 'hello':
+                sh = shard_for(sp_, s, nc)
+                return _reply(msg, config=ConfigRecord({'shard': s, 'round': sh.fed.t, 'pid': os.getpid()}), users={'ids': sh.users})
+            if kind == 'offer': return _reply(msg, init=shard_for(sp_, s, nc).offer())
+            if kind == 'restore':
+                sh = restore_shard(sp_, s, int(c['t']), nc, gen); return _reply(msg, config=ConfigRecord({'shard': s, 'round': sh.fed.t}))
         raise ConfigError(f'unknown query kind {kind!r}')
     def train(msg, context):
-        sp_ = _spec_of(context, spec); s = _node_shard(context, sp_); nc = dict(context.node_config); c = msg.content['config']
-        sh = shard_for(sp_, s, nc); t = int(c['t'])
-        if 'init' in msg.content.array_records and sh.fed.t == 0: sh.start(_tensors(msg.content['init']))
-        down = _tensors(msg.content['down']) if 'down' in msg.content.array_records else None
-        up, st = sh.train(t, down)
-        t0 = time.perf_counter(); save_shard(sp_, sh, nc, checkpoint=bool(c['checkpoint'])); st['save_seconds'] = time.perf_counter() - t0
+        sp_ = _spec_of(context, spec); s = _node_shard(context, sp_); nc = dict(context.node_config); c = msg.content['config']; d = _shard_dir(sp_, s, nc)
+        with shard_lock(d):
+            _check_gen(d, int(c.get('gen', 0)), s)
+            sh = shard_for(sp_, s, nc); t = int(c['t'])
+            if 'init' in msg.content.array_records and sh.fed.t == 0: sh.start(_tensors(msg.content['init']))
+            down = _tensors(msg.content['down']) if 'down' in msg.content.array_records else None
+            up, st = sh.train(t, down)
+            t0 = time.perf_counter(); save_shard(sp_, sh, nc, checkpoint=bool(c['checkpoint'])); st['save_seconds'] = time.perf_counter() - t0
         parts = {'stats': MetricRecord({k: float(v) for k, v in st.items()})}
         if up is not None: parts['up'] = up
         return _reply(msg, **parts)
     def evaluate(msg, context):
-        sp_ = _spec_of(context, spec); s = _node_shard(context, sp_); nc = dict(context.node_config)
-        sh = shard_for(sp_, s, nc)
-        down = _tensors(msg.content['down']) if 'down' in msg.content.array_records else None
-        m = sh.evaluate(down)
-        if down: save_shard(sp_, sh, nc)
+        sp_ = _spec_of(context, spec); s = _node_shard(context, sp_); nc = dict(context.node_config); c = msg.content['config']; d = _shard_dir(sp_, s, nc)
+        with shard_lock(d):
+            _check_gen(d, int(c.get('gen', 0)), s)
+            sh = shard_for(sp_, s, nc)
+            down = _tensors(msg.content['down']) if 'down' in msg.content.array_records else None
+            m = sh.evaluate(down)
+            if down: save_shard(sp_, sh, nc)
         return _reply(msg, metrics=MetricRecord({k: float(v) for k, v in m.items()}))
     return query, train, evaluate
 
@@ -463,7 +487,7 @@ class GridTransport:
         items = []
         for s, m in msgs.items():
             if s not in self.node: continue
-            cfg = {k: v for k, v in m.items() if k in ('t', 'checkpoint') and v is not None}
+            cfg = {k: v for k, v in m.items() if k in ('t', 'checkpoint', 'gen') and v is not None}
             items.append((self.node[s], kind, cfg, {k: m.get(k) for k in ('down', 'init')}))
         back = {n: s for s, n in self.node.items()}; out = {}
         for n, r in self._send(items).items():
