@@ -16,7 +16,7 @@ __all__ = ['QUICK', 'FULL', 'PARTS', 'RUNNERS', 'needs', 'reproduce', 'format_su
 
 # %% ../nbs/32_reproduce.ipynb #1fd6036e
 QUICK = {
-    'fedrkg': dict(dataset='ml-100k', bases=('pfedrec',), methods=('replace', 'kg', 'ag'), seeds=(0,), rounds=40, eval_every=5, patience=None),
+    'fedrkg': dict(dataset='ml-100k', bases=('pfedrec',), methods=('replace', 'kg', 'ag'), seeds=(0,), rounds=30, eval_every=5, patience=None),
     'f3crec': dict(dataset='ml-100k', base='fedmf', variants=('ft', 'full'), seeds=(0,), rounds=100, patience=30),
     'vlm2rec': dict(dataset='ml-100k', seeds=(0,), losses=('sft', 'full'), steps=30, sasrec=dict(epochs=10, patience=3), zero_shot=False,
                     robust=(), val_users=100, n_neg=100, train_kw=None),
