@@ -18,10 +18,10 @@ from .fed.engine import FedConfig, Federation, Method, make_method, combine, agg
 
 # %% auto #0
 __all__ = ['PARTITIONS', 'RULES', 'APP_TOML', 'partition_users', 'sub_split', 'shard_seed', 'Shard', 'FedServer',
-           'combine_metrics', 'InProcess', 'check_shardable', 'drive', 'shard_memory', 'FlowerSpec', 'shard_lock',
-           'shard_for', 'save_shard', 'prepare_nodes', 'restore_shard', 'client_handlers', 'make_client_app',
-           'GridTransport', 'strategies', 'strategy_for', 'make_server_app', 'new_run_dir', 'run_simulation',
-           'write_app', 'run_config_toml', 'Deployment', 'server_round', 'server_app', 'client_app']
+           'combine_metrics', 'InProcess', 'check_shardable', 'drive', 'shard_memory', 'FlowerSpec', 'spec_method',
+           'shard_lock', 'shard_for', 'save_shard', 'prepare_nodes', 'restore_shard', 'client_handlers',
+           'make_client_app', 'GridTransport', 'strategies', 'strategy_for', 'make_server_app', 'new_run_dir',
+           'run_simulation', 'write_app', 'run_config_toml', 'Deployment', 'server_round', 'server_app', 'client_app']
 
 # %% ../nbs/15_flower.ipynb #1fc7adf5
 PARTITIONS = ('contiguous', 'random', 'modulo')
@@ -272,6 +272,7 @@ class FlowerSpec:
     timeout:float = 600. # seconds the server waits for replies to one message
     wait_nodes:float = 120. # seconds the server waits for all `n_shards` nodes to connect
     rounds:int|None = None # stop after this round (default cfg rounds), e.g. to simulate a crash
+    memory:str = '' # F3CRec: safetensors file with the previous task's memory (`save_tensors(task_memory)`), read by the server and every node
     def fed_config(self)->FedConfig: return FedConfig(**self.cfg)
     def to_json(self)->str: return json.dumps(asdict(self))
     @classmethod
@@ -287,6 +288,15 @@ class FlowerSpec:
 
 # %% ../nbs/15_flower.ipynb #89e0ac52
 _SHARDS:dict = {} # (state folder, shard) -> (version, Shard): the shard this process served last
+
+def spec_method(spec:FlowerSpec, # the run
+                users:torch.Tensor|None=None, # a shard's users (None: the server's instance)
+               )->Method|None: # None: the method of the spec's config, built by the engine
+    "The method instance of a run when it needs more than its config: F3CRec with the previous task's memory."
+    if not spec.memory: return None
+    cfg = spec.fed_config(); need(cfg.method == 'f3crec', f"a task memory is for method 'f3crec', not {cfg.method!r}")
+    mem, _ = load_tensors(spec.memory)
+    return make_method('f3crec', **cfg.method_args, memory=mem if users is None else shard_memory(mem, users))
 
 def _shard_dir(spec:FlowerSpec, shard:int, node_config:dict|None=None)->Path:
     return spec.nodes_dir(node_config)/f'shard-{shard}'
@@ -334,7 +344,7 @@ def shard_for(spec:FlowerSpec, # the run
         users = partition_users(split.n_users, spec.n_shards, spec.partition, cfg.seed)[shard]
         sub = sub_split(split, users, shard); sub.params['shard_user_ids'] = users.tolist()
         d.mkdir(parents=True, exist_ok=True); save_split(sub, d/'split.safetensors')
-    sh = Shard(sub, users, spec.base, cfg, shard, local=True)
+    sh = Shard(sub, users, spec.base, cfg, shard, spec_method(spec, users), local=True)
     if v:
         sd, meta = load_tensors(d/'state.safetensors')
         if not json_eq(meta['config'], asdict(cfg)): raise DataError(f'shard {shard} state was written by a run with other settings', d/'state.safetensors')
@@ -553,7 +563,7 @@ def make_server_app(spec:FlowerSpec|None=None):
         sp_ = _spec_of(context, spec); cfg = sp_.fed_config(); run = Path(sp_.run_dir); run.mkdir(parents=True, exist_ok=True)
         lines = []
         def log(s): lines.append(s); print(f'[recnb server] {s}', flush=True)
-        t0 = time.perf_counter(); strat = strategy_for(cfg); log(f'{type(strat).__name__}: {strat.rule}')
+        t0 = time.perf_counter(); strat = strategy_for(cfg, spec_method(sp_)); log(f'{type(strat).__name__}: {strat.rule}')
         res = strat.start(grid, sp_, log)
         res = {k: v for k, v in res.items() if k != 'server_state'} | {'strategy': type(strat).__name__, 'spec': asdict(sp_), 'seconds': time.perf_counter() - t0,
                                                                        'log': lines, 'versions': versions()}
