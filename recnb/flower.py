@@ -183,6 +183,7 @@ def drive(transport, # `InProcess` or the Flower transport: `ids`, `users(shard)
     "The server loop of a sharded run, for any transport."
     check_shardable(cfg)
     R, ids = rounds or cfg.rounds, list(transport.ids)
+    need(ids, 'no shard is reachable: every node failed to answer (see the errors above)')
     st = {'t': 0, 'history': [], 'best': None, 'wait': 0, 'lost': [], 'gen': 0}
     if resume:
         need(checkpoint is not None and Path(checkpoint).is_file(), f'nothing to resume: no checkpoint at {checkpoint}')
