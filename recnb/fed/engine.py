@@ -127,7 +127,8 @@ def shuffle_batches(owner:torch.Tensor, # (S,) client position of every sample
     "Shuffle every client's samples (random keys sorted within the client) and cut them into batches."
     S = len(owner); cnt = torch.bincount(owner, minlength=n_clients); start = cnt.cumsum(0) - cnt
     T = int(math.ceil(int(cnt.max()) / batch_size)) if S else 0
-    o = torch.from_numpy(np.lexsort((torch.rand(S, generator=g).numpy(), owner.numpy())))
+    # sort by (client, random key) in one pass: owner + key with key in [0, 1) is exact in float64 (a float32 key has 24 bits)
+    o = torch.argsort(owner.double() + torch.rand(S, generator=g).double(), stable=True)
     p = torch.arange(S) - start[owner[o]]
     idx = torch.full((n_clients, T, batch_size), -1, dtype=torch.long)
     idx[owner[o], p // batch_size, p % batch_size] = o
