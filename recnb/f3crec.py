@@ -67,7 +67,8 @@ class F3CRec(Replace):
 
     def aggregate(self, server, up, n):
         down = super().aggregate(server, up, n)                   # G <- G + mean delta (single knowledge) ...
-        if self.server and self.mem is not None: server['G'].copy_(temporal_mean(server['G'], self.mem['anchor'], self.beta))  # ... then the Item-wise Temporal Mean
+        if self.server and self.mem is not None:                  # ... then the Item-wise Temporal Mean, which is what clients receive
+            server['G'].copy_(temporal_mean(server['G'], self.mem['anchor'], self.beta)); down['G'] = server['G'].clone()
         return down
 
     def _returning(self, clients):
