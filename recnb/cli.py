@@ -112,7 +112,8 @@ def _flower_spec(a):
     kw = {k: v for k, v in dict(rounds=a.rounds, eval_every=a.eval_every, sample_ratio=a.sample_ratio, dropout=a.dropout, ldp=a.ldp,
                                 checkpoint_every=a.checkpoint_every, seed=a.seed).items() if v is not None}
     cfg = asdict(fedrkg_config(m, **kw))
-    return FlowerSpec(a.dataset, a.base, cfg, a.shards, a.partition, path=a.path, run_dir=a.run_dir or '', timeout=a.timeout, resume=a.resume)
+    return FlowerSpec(a.dataset, a.base, cfg, a.shards, a.partition, path=a.path, run_dir=a.run_dir or '', timeout=a.timeout, resume=a.resume,
+                      progress=a.action == 'simulate')
 
 def _flower(a):
     from pathlib import Path

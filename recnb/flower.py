@@ -273,6 +273,7 @@ class FlowerSpec:
     timeout:float = 600. # seconds the server waits for replies to one message
     wait_nodes:float = 120. # seconds the server waits for all `n_shards` nodes to connect
     rounds:int|None = None # stop after this round (default cfg rounds), e.g. to simulate a crash
+    progress:bool = False # a progress bar on the server (useful under the simulation engine, which runs the server in this process)
     memory:str = '' # F3CRec: safetensors file with the previous task's memory (`save_tensors(task_memory)`), read by the server and every node
     def fed_config(self)->FedConfig: return FedConfig(**self.cfg)
     def to_json(self)->str: return json.dumps(asdict(self))
@@ -531,7 +532,7 @@ def _strategy_class():
         def start(self, grid, spec:FlowerSpec, log:Callable=print)->dict:
             "Run the whole federation through `grid` with recnb's `drive`; returns its result."
             tr = GridTransport(grid, spec, log); run = Path(spec.run_dir)
-            return drive(tr, self.method, self.cfg, rounds=spec.rounds, checkpoint=run/'server.safetensors', resume=spec.resume, show_progress=False, log=log)
+            return drive(tr, self.method, self.cfg, rounds=spec.rounds, checkpoint=run/'server.safetensors', resume=spec.resume, show_progress=spec.progress, log=log)
     return RecnbStrategy
 
 _STRATEGIES:dict = {}
