@@ -50,7 +50,7 @@ def _baseline(a):
     print(format_results(res, tuple(a.ks)))
 
 def _fedrkg(a):
-    from recnb.fed.fedrkg import run_fedrkg, format_fedrkg, fedrkg_config, METHOD_ARGS, ALIASES
+    from recnb.experiments.fedrkg import run_fedrkg, format_fedrkg, fedrkg_config, METHOD_ARGS, ALIASES
     m = ALIASES.get(a.method, a.method)
     kw = {k: v for k, v in dict(rounds=a.rounds, dim=a.dim, lr=a.lr, lr_eta=a.lr_eta, item_init_std=a.item_init_std, sync_every=a.sync_every,
                                 sample_ratio=a.sample_ratio, dropout=a.dropout, ldp=a.ldp, negatives=a.negatives, eval_every=a.eval_every,
@@ -60,8 +60,8 @@ def _fedrkg(a):
     print(format_fedrkg([r]))
 
 def _f3crec(a):
-    from recnb.f3crec import run_f3crec, format_f3crec, f3crec_config
-    from recnb.continual import ContinualConfig
+    from recnb.experiments.f3crec import run_f3crec, format_f3crec, f3crec_config
+    from recnb.fed.continual import ContinualConfig
     cfg = f3crec_config(rounds=a.rounds, patience=a.patience, **({'lr': a.lr} if a.lr is not None else {}))
     ccfg = ContinualConfig(eval_mode=a.eval_mode, restart=a.restart, reset_personal=a.reset_personal)
     margs = {k: v for k, v in [('top_n', a.top_n), ('eps', a.eps), ('lam', a.lam), ('beta', a.beta)] if v is not None}
@@ -71,8 +71,8 @@ def _f3crec(a):
 def _vlm_from_run(a):
     "Embedder, item source and split of a training run folder (or a config + optional adapter)."
     from pathlib import Path
-    from recnb.vlm_train import as_config, load_data
-    from recnb.vlm import VLMEmbedder
+    from recnb.vlm.train import as_config, load_data
+    from recnb.vlm.embedder import VLMEmbedder
     if a.run: cfg, run = as_config(Path(a.run)/'config.json'), Path(a.run)
     elif a.config: cfg, run = as_config(a.config), None
     else: raise ConfigError('give --run (a training folder) or --config')
@@ -87,7 +87,7 @@ def _vlm_from_run(a):
 
 def _vlm2rec(a):
     if a.action == 'train':
-        from recnb.vlm_train import main as train_main
+        from recnb.vlm.train import main as train_main
         argv = ['--config', a.config] if a.config else []
         argv += (['--out', a.out] if a.out else []) + (['--resume'] if a.resume else []) + sum((['--set', kv] for kv in a.set or []), [])
         if train_main(argv): raise ConfigError('training failed (see above)')
@@ -100,13 +100,13 @@ def _vlm2rec(a):
         save_tensors({k: v for k, v in out.items() if isinstance(v, torch.Tensor)}, dest, {'model': str(emb.name), 'adapter': emb.adapter, 'data': cfg.data})
         print(f'{len(out["fused"])} items x {out["fused"].shape[1]} dims (text, image, fused) -> {dest}')
     else:
-        from recnb.vlm_train import eval_embedder
+        from recnb.vlm.train import eval_embedder
         r = eval_embedder(emb, src, split, a.target, a.mode, max_users=a.max_users, max_history=cfg.max_history)
         print('\n'.join(f'{k:>22}: {v:.4f}' for k, v in r.items() if isinstance(v, float)))
 
 def _flower_spec(a):
-    from recnb.flower import FlowerSpec
-    from recnb.fed.fedrkg import fedrkg_config, ALIASES
+    from recnb.flower.app import FlowerSpec
+    from recnb.experiments.fedrkg import fedrkg_config, ALIASES
     from dataclasses import asdict
     m = ALIASES.get(a.method, a.method)
     kw = {k: v for k, v in dict(rounds=a.rounds, eval_every=a.eval_every, sample_ratio=a.sample_ratio, dropout=a.dropout, ldp=a.ldp,
@@ -117,7 +117,7 @@ def _flower_spec(a):
 
 def _flower(a):
     from pathlib import Path
-    from recnb.flower import write_app, run_config_toml, run_simulation, Deployment, new_run_dir
+    from recnb.flower.deploy import write_app, run_config_toml, run_simulation, Deployment, new_run_dir
     if a.action == 'app': d = write_app(a.folder or 'recnb-flower-app'); print(f'{d}/pyproject.toml: run with  flwr run {d} <connection> -c run.toml'); return
     spec = _flower_spec(a)
     if a.action == 'spec':
@@ -136,15 +136,15 @@ def _flower(a):
     print(f'results: {Path(spec.run_dir)/"result.json"}')
 
 def _reproduce(a):
-    from recnb.reproduce import reproduce, PARTS
+    from recnb.experiments.reproduce import reproduce, PARTS
     parts = tuple(a.only.split(',')) if a.only else PARTS
     reproduce(not a.full, parts, a.out, show_progress=not a.quiet)
 
 def _bench(a):
-    from recnb.bench import bench_eval, bench_ml100k, format_bench
+    from recnb.experiments.bench import bench_eval, bench_ml100k, format_bench
     if a.what == 'vlm':
-        from recnb.vlm import tiny_vlm, VLMEmbedder, bench_embed
-        from recnb.vlm_train import bench_train
+        from recnb.vlm.embedder import tiny_vlm, VLMEmbedder, bench_embed
+        from recnb.vlm.train import bench_train
         import tempfile
         with tempfile.TemporaryDirectory() as d:
             e = bench_embed(VLMEmbedder.from_pretrained(tiny_vlm(d)), threads=1)
@@ -153,13 +153,13 @@ def _bench(a):
         print('tiny-VLM training: ' + ', '.join(f'{k} {v:.4g}' if isinstance(v, float) else f'{k} {v}' for k, v in t.items()))
         return
     if a.what == 'flower':
-        from recnb.bench import bench_flower, format_bench_flower
+        from recnb.experiments.bench import bench_flower, format_bench_flower
         print(format_bench_flower(bench_flower(rounds=max(a.repeats, 5), deployment=not a.no_deploy))); return
     if a.what == 'f3crec':
-        from recnb.bench import bench_f3crec
+        from recnb.experiments.bench import bench_f3crec
         print(bench_f3crec()); return
     if a.what == 'fed':
-        from recnb.bench import bench_fed, format_bench_fed
+        from recnb.experiments.bench import bench_fed, format_bench_fed
         print(format_bench_fed(bench_fed(rounds=a.repeats if a.repeats > 1 else 10))); return
     if a.what == 'eval':
         print(format_bench(bench_eval(a.users, a.items, a.dim, a.n_train, tuple(a.ks), a.chunk, a.repeats)))
@@ -227,10 +227,10 @@ def parser()->argparse.ArgumentParser:
     c.add_argument('--out'); c.add_argument('--quiet', action='store_true')
     c.set_defaults(fn=_f3crec)
     v = sub.add_parser('vlm2rec', help='VLM2Rec embedder: train, embed, evaluate', description='train: stage-1 contrastive training '
-                       '(python -m recnb.vlm_train; under `accelerate launch` for several processes); embed: item embeddings of the '
+                       '(python -m recnb.vlm.train; under `accelerate launch` for several processes); embed: item embeddings of the '
                        "config's dataset to safetensors; evaluate: ranking held-out next items with the embedder.")
     v.add_argument('action', choices=['train', 'embed', 'evaluate'])
-    v.add_argument('--config', help='TrainConfig JSON (see recnb.vlm_train)'); v.add_argument('--out', help='run folder (train) or output file (embed)')
+    v.add_argument('--config', help='TrainConfig JSON (see recnb.vlm.train)'); v.add_argument('--out', help='run folder (train) or output file (embed)')
     v.add_argument('--run', help='a training run folder (embed/evaluate): its config, tiny model and best adapter')
     v.add_argument('--adapter', help='LoRA adapter folder (default: the run\'s best)'); v.add_argument('--resume', action='store_true')
     v.add_argument('--set', nargs='*', help='config overrides KEY=VALUE (train)')
@@ -239,7 +239,7 @@ def parser()->argparse.ArgumentParser:
     v.set_defaults(fn=_vlm2rec)
     fl = sub.add_parser('flower', help='federated runs on Flower (simulation or deployment)', description='simulate: a sharded run on Flower\'s '
                         'simulation engine (Ray); deploy: start a SuperLink and one SuperNode per shard on 127.0.0.1, submit the run, stop them; '
-                        'app: write a Flower App folder (recnb.flower:server_app / client_app); spec: print the run config (TOML) for '
+                        'app: write a Flower App folder (recnb.flower.app:server_app / client_app); spec: print the run config (TOML) for '
                         '`flwr run APP CONNECTION -c run.toml` on a deployment of your own. Results go to --run-dir/result.json.')
     fl.add_argument('action', choices=['simulate', 'deploy', 'app', 'spec']); fl.add_argument('folder', nargs='?', help='app: the folder to write')
     fl.add_argument('--dataset', default='filmtrust-fedrkg'); fl.add_argument('--path', help='explicit dataset folder (on every node)')

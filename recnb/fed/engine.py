@@ -335,8 +335,7 @@ class Centralised(Method):
 METHODS:dict = {'replace': Replace, 'local': Local, 'central': Centralised}
 
 def make_method(name:str, **kw)->Method:
-    "A method by name (see `METHODS`), with its settings."
-    if name not in METHODS: import recnb.fed.fedrkg, recnb.f3crec  # register 'dual', 'kg', 'ag' and 'f3crec' (e.g. in a fresh worker process)
+    "A method by name (see `METHODS`; `import recnb.fed` registers every method built on the engine), with its settings."
     need(name in METHODS, f'unknown method {name!r}; choose from {", ".join(METHODS)}')
     return METHODS[name](**kw)
 
