@@ -65,6 +65,7 @@ class MF(nn.Module):
     def forward(self, u:torch.Tensor, i:torch.Tensor)->torch.Tensor: return (self.P(u) * self.Q(i)).sum(-1)
     def score(self, users:torch.Tensor)->torch.Tensor: return self.P(users) @ self.Q.weight.T
 
+# %% ../nbs/06_baselines.ipynb #4811ec4c
 @dataclass
 class BPRConfig:
     "Hyper-parameters of BPR-MF (defaults tuned lightly on ML-100K validation)."
@@ -77,12 +78,14 @@ class BPRConfig:
     valid_metric:str = 'ndcg@10'
     seed:int = 0
 
+# %% ../nbs/06_baselines.ipynb #48482242
 def bpr_loss(model:MF, u:torch.Tensor, i:torch.Tensor, j:torch.Tensor, reg:float)->torch.Tensor:
     "Mean BPR loss of (user, positive, negative) triples plus L2 on the rows involved."
     pu, qi, qj = model.P(u), model.Q(i), model.Q(j)
     x = (pu * (qi - qj)).sum(-1)
     return -F.logsigmoid(x).mean() + reg * (pu.pow(2).sum(-1) + qi.pow(2).sum(-1) + qj.pow(2).sum(-1)).mean()
 
+# %% ../nbs/06_baselines.ipynb #01d51739
 def fit_bpr(split:Split, # training data and validation targets
             cfg:BPRConfig|None=None, # hyper-parameters
             show_progress:bool=True)->tuple[MF, list]: # (model at the best validation epoch, per-epoch history)
@@ -110,7 +113,6 @@ def fit_bpr(split:Split, # training data and validation targets
 
 # %% ../nbs/06_baselines.ipynb #6cb2985c
 MODELS = ('pop', 'itemknn', 'bpr')
-
 def make_split(dataset:str='ml-100k', # registry name
                split:str='loo', # 'loo' or 'ratio'
                threshold:float|None=None, # implicit conversion threshold (None: every interaction is a positive)
@@ -124,6 +126,7 @@ def make_split(dataset:str='ml-100k', # registry name
     ia = preprocess(load_interactions(dataset, path), threshold=threshold, k_user=k_core, tie=tie)
     return leave_one_out(ia, tie=tie) if split == 'loo' else ratio_split(ia, seed=seed, tie=tie)
 
+# %% ../nbs/06_baselines.ipynb #b1b2a034
 def run_baselines(dataset:str='ml-100k', # registry name
                   models:tuple=MODELS, # which of 'pop', 'itemknn', 'bpr'
                   split:str='loo', threshold:float|None=None, k_core:int=0, seed:int=0, path:str|None=None,
@@ -153,6 +156,7 @@ def run_baselines(dataset:str='ml-100k', # registry name
     save_json({'kind': 'baselines', 'dataset': dataset, 'split': repr(sp), 'results': results, 'timings_s': tm.secs}, p)
     return results
 
+# %% ../nbs/06_baselines.ipynb #d6913914
 def format_results(results:list[dict], ks:tuple=(10, 20), metrics:tuple=('ndcg', 'recall', 'mrr'))->str:
     "A plain-text table of test metrics, one row per model."
     cols = [f'{m}@{k}' for k in ks for m in metrics]

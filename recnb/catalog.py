@@ -25,7 +25,6 @@ __all__ = ['TEXT_COLS', 'ML100K_GENRES', 'TEXT_SOURCES', 'PROMPT_FIELDS', 'FIELD
 # %% ../nbs/02_catalog.ipynb #acbc11ac
 TEXT_COLS = ['title', 'year', 'genres', 'plot', 'imdb_summary', 'director', 'actors', 'imdb_id']
 _YEAR = re.compile(r'\((\d{4})\)\s*$')
-
 def _years(titles, dates=None)->pd.array:
     "Year from a trailing '(YYYY)' in the title, else from the last 4 characters of the date."
     dates = [''] * len(titles) if dates is None else list(dates)
@@ -34,6 +33,7 @@ def _years(titles, dates=None)->pd.array:
         return int(d[-4:]) if len(d) >= 4 and d[-4:].isdigit() else None
     return pd.array([one(t, d) for t, d in zip(titles, dates)], dtype='Int64')
 
+# %% ../nbs/02_catalog.ipynb #4b3fa1ba
 def _unique(ids, lines, path):
     "Raise a `DataError` at the second occurrence of a repeated item id."
     s = pd.Series(np.asarray(lines), index=np.asarray(ids))
@@ -41,6 +41,7 @@ def _unique(ids, lines, path):
         i = s.index[s.index.duplicated()][0]; l = s.loc[[i]].tolist()
         raise DataError(f'duplicate item id {i} (first on line {l[0]})', path, int(l[1]))
 
+# %% ../nbs/02_catalog.ipynb #bb1b7d88
 def _frame(ids, files, **cols)->pd.DataFrame:
     "The standard item-text table: raw ids as index, `TEXT_COLS`, '' for missing strings."
     n = len(ids)
@@ -79,7 +80,6 @@ def read_quoted(path:str|os.PathLike, # a delimited, CSV-quoted text file with a
 
 # %% ../nbs/02_catalog.ipynb #84f50c79
 _TSV_COLS = ('movie_id', 'title', 'release_date', 'genres', 'imdb_id', 'omdb_plot', 'imdb_summary', 'director', 'actors')
-
 def _int_ids(vals, lines, path, col='movie_id')->np.ndarray:
     "Parse item ids as int64, naming the line of the first one that is not an integer."
     out = []
@@ -89,6 +89,7 @@ def _int_ids(vals, lines, path, col='movie_id')->np.ndarray:
     _unique(out, lines, path)
     return np.array(out, dtype=np.int64)
 
+# %% ../nbs/02_catalog.ipynb #a32cb1f5
 def _text_tsv(path:Path)->pd.DataFrame:
     "Item text from ml-100k-meta/item_text.tsv."
     d = read_quoted(path, '\t', 'utf-8', _TSV_COLS)
@@ -99,13 +100,13 @@ def _text_tsv(path:Path)->pd.DataFrame:
 # %% ../nbs/02_catalog.ipynb #4fd06807
 ML100K_GENRES = ['unknown', 'Action', 'Adventure', 'Animation', "Children's", 'Comedy', 'Crime', 'Documentary', 'Drama', 'Fantasy',
                  'Film-Noir', 'Horror', 'Musical', 'Mystery', 'Romance', 'Sci-Fi', 'Thriller', 'War', 'Western']
-
 def _genre_names(folder:Path)->list[str]:
     "Genre names in flag order, from u.genre if present."
     if not (folder/'u.genre').is_file(): return ML100K_GENRES
     g, _ = read_table(folder/'u.genre', '|', ['genre', 'code'], [str, int], encoding='latin-1')
     return g.sort_values('code').genre.tolist()
 
+# %% ../nbs/02_catalog.ipynb #b5cc1533
 def _text_uitem(path:Path)->pd.DataFrame:
     "Item text (titles, years, genres; no plots) from ml-100k/u.item."
     g = _genre_names(path.parent); gc = [f'g{i}' for i in range(len(g))]
@@ -138,6 +139,7 @@ def read_omdb(path:str|os.PathLike, # an omdb_metadata.jsonl file
     _unique(d.item, d.line, path)
     return d.set_index('item')
 
+# %% ../nbs/02_catalog.ipynb #6e8989d1
 def _text_ml1m(path:Path)->pd.DataFrame:
     "Item text from ml-1m/movies.dat, with plots from omdb_metadata.jsonl next to it."
     m, _ = read_table(path, '::', ['movie_id', 'title', 'genres'], [int, str, str], encoding='latin-1')
@@ -183,12 +185,14 @@ PROMPT_FIELDS = ('title', 'genres', 'plot')
 FIELD_LABELS = {'title': 'Title', 'year': 'Year', 'genres': 'Genres', 'plot': 'Plot', 'imdb_summary': 'Summary',
                 'description': 'Description', 'director': 'Director', 'actors': 'Actors', 'imdb_id': 'IMDb'}
 
+# %% ../nbs/02_catalog.ipynb #4dbebb9e
 def _field(row, f):
     if f == 'description': return _field(row, 'plot') or _field(row, 'imdb_summary')
     v = row.get(f, '')
     if v is None or v is pd.NA or (isinstance(v, float) and v != v): return ''
     return ', '.join(str(v).split('|')) if f == 'genres' else str(v).strip()
 
+# %% ../nbs/02_catalog.ipynb #e35d45c0
 def item_prompt_text(row:Mapping, # one item: a row of `load_item_text` or `Catalog.df` (or any dict)
                      fields:tuple=PROMPT_FIELDS, # fields to include, in order (keys of `FIELD_LABELS`)
                     )->str: # one 'Label: value' line per non-empty field
@@ -204,6 +208,7 @@ def _to_rgb(im:Image.Image)->Image.Image:
         bg.paste(im, mask=im.getchannel('A')); return bg
     return im.convert('RGB')
 
+# %% ../nbs/02_catalog.ipynb #289f4143
 def _resize(im:Image.Image, size)->Image.Image:
     if isinstance(size, (int, np.integer)):
         need(size > 0, f'size must be positive, got {size}')
@@ -213,6 +218,7 @@ def _resize(im:Image.Image, size)->Image.Image:
         wh = (int(size[0]), int(size[1]))
     return im if wh == im.size else im.resize(wh, Image.Resampling.BICUBIC)
 
+# %% ../nbs/02_catalog.ipynb #eafef951
 def load_image(path:str|os.PathLike, # image file
                size:int|tuple|None=None, # None: as stored; int: shorter side, aspect kept; (w, h): exact
               )->Image.Image: # an RGB image
@@ -286,6 +292,7 @@ def _has(cat:Catalog, m:str)->np.ndarray:
     if m == 'description': return ((d['plot'] != '') | (d.imdb_summary != '')).to_numpy(bool)
     return d.image.notna().to_numpy(bool)
 
+# %% ../nbs/02_catalog.ipynb #33ac20cc
 @patch
 def has(self:Catalog, *modalities:str)->np.ndarray:
     "Boolean mask over item codes: items having every one of `modalities`."
@@ -294,6 +301,7 @@ def has(self:Catalog, *modalities:str)->np.ndarray:
     for m in modalities: out &= _has(self, m)
     return out
 
+# %% ../nbs/02_catalog.ipynb #775e7024
 @patch
 def coverage(self:Catalog)->pd.DataFrame:
     "Items and interactions covered by each modality, and by each modality together with `image`."
@@ -311,6 +319,7 @@ def _unknown(kind:str, ids, n:int, name:str)->dict:
     if ids: warnings.warn(f'{name}: {len(ids):,} of {n:,} {kind} have item ids not in the interactions; dropped (e.g. {ids[:5]})', stacklevel=3)
     return {f'unknown_{kind.replace(" ", "_")}': len(ids), f'unknown_{kind.replace(" ", "_")}_examples': [str(i) for i in ids[:10]]}
 
+# %% ../nbs/02_catalog.ipynb #70df3e40
 def catalog_for(ia:Interactions, # the interactions whose item codes the catalog follows
                 name:str|None=None, # dataset of the side information (default `ia.name`)
                 text:pd.DataFrame|None=None, # item text indexed by raw id (default: `load_item_text(name, text_path)`)
@@ -347,6 +356,7 @@ def align(self:Catalog, items:np.ndarray # raw item ids, in the new code order
     if (pos < 0).any(): raise ConfigError(f'{int((pos < 0).sum())} item ids are not in the catalog, e.g. {np.asarray(items)[pos < 0][:5].tolist()}')
     return replace(self, df=self.df.iloc[pos].reset_index(drop=True))
 
+# %% ../nbs/02_catalog.ipynb #9f1a1e94
 def restrict(ia:Interactions, # interactions aligned with `cat`
              cat:Catalog, # catalog from `catalog_for(ia)`
              require:tuple=('image', 'text'), # modalities every kept item must have (see `MODALITIES`)
@@ -384,6 +394,7 @@ def summary(self:Catalog)->dict:
     return self.report | {'coverage': {k: {c: (int(v) if c in ('items', 'interactions') else round(float(v), 6)) for c, v in r.items()}
                                        for k, r in self.coverage().to_dict('index').items()}}
 
+# %% ../nbs/02_catalog.ipynb #e46b92b9
 def load_multimodal(name:str='ml-100k', # dataset with interactions and side information
                     require:tuple=('image', 'text'), # modalities every kept item must have; () keeps all items
                     check:bool=False, # open every image first (`check_images`) so unreadable ones count as missing

@@ -37,9 +37,9 @@ def _datasets(a):
             for f, s in res.items(): print(f'{n}/{f}: {s}'); bad += s == 'MISMATCH'
         if bad: raise DataError(f'{bad} file(s) differ from the registry digests')
 
+# %% ../nbs/30_cli.ipynb #809395a7
 def need_name(a):
     if not a.names: raise ConfigError('name a dataset, e.g. `recnb datasets stats ml-100k` (see `recnb datasets list`)')
-
 def _baseline(a):
     from recnb.baselines import run_baselines, format_results, BPRConfig
     res = run_baselines(a.dataset, tuple(a.models.split(',')), a.split, a.threshold, a.k_core, a.seed, a.path, tuple(a.ks),
@@ -49,6 +49,7 @@ def _baseline(a):
           f"(train {c['n_train']:,} / valid {c['n_valid']:,} / test {c['n_test']:,}); full ranking, test metrics:")
     print(format_results(res, tuple(a.ks)))
 
+# %% ../nbs/30_cli.ipynb #27bc268a
 def _fedrkg(a):
     from recnb.experiments.fedrkg import run_fedrkg, format_fedrkg, fedrkg_config, METHOD_ARGS, ALIASES
     m = ALIASES.get(a.method, a.method)
@@ -59,6 +60,7 @@ def _fedrkg(a):
     r = run_fedrkg(a.dataset, a.base, m, tuple(a.seeds), fedrkg_config(m, **kw), out=a.out, show_progress=not a.quiet)
     print(format_fedrkg([r]))
 
+# %% ../nbs/30_cli.ipynb #8cc18014
 def _f3crec(a):
     from recnb.experiments.f3crec import run_f3crec, format_f3crec, f3crec_config
     from recnb.fed.continual import ContinualConfig
@@ -68,6 +70,7 @@ def _f3crec(a):
     r = run_f3crec(a.dataset, a.base, a.variant, tuple(a.seeds), cfg, ccfg, margs, a.k_core, out=a.out, show_progress=not a.quiet)
     print(f'{r["dataset"]}: final continual metrics (NDCG@20), both evaluation modes, {len(r["seeds"])} seed(s):'); print(format_f3crec([r]))
 
+# %% ../nbs/30_cli.ipynb #4a7751e0
 def _vlm_from_run(a):
     "Embedder, item source and split of a training run folder (or a config + optional adapter)."
     from pathlib import Path
@@ -85,6 +88,7 @@ def _vlm_from_run(a):
     src, split = load_data(cfg)
     return cfg, emb, src, split
 
+# %% ../nbs/30_cli.ipynb #956b3e20
 def _vlm2rec(a):
     if a.action == 'train':
         from recnb.vlm.train import main as train_main
@@ -104,6 +108,7 @@ def _vlm2rec(a):
         r = eval_embedder(emb, src, split, a.target, a.mode, max_users=a.max_users, max_history=cfg.max_history)
         print('\n'.join(f'{k:>22}: {v:.4f}' for k, v in r.items() if isinstance(v, float)))
 
+# %% ../nbs/30_cli.ipynb #636cf317
 def _flower_spec(a):
     from recnb.flower.app import FlowerSpec
     from recnb.experiments.fedrkg import fedrkg_config, ALIASES
@@ -115,6 +120,7 @@ def _flower_spec(a):
     return FlowerSpec(a.dataset, a.base, cfg, a.shards, a.partition, path=a.path, run_dir=a.run_dir or '', timeout=a.timeout, resume=a.resume,
                       progress=a.action == 'simulate')
 
+# %% ../nbs/30_cli.ipynb #f98718ea
 def _flower(a):
     from pathlib import Path
     from recnb.flower.deploy import write_app, run_config_toml, run_simulation, Deployment, new_run_dir
@@ -135,11 +141,13 @@ def _flower(a):
     if res['lost']: print(f'lost: {res["n_lost_users"]} users of shard(s) {res["lost_shards"]} ({len(res["lost"])} missed messages)')
     print(f'results: {Path(spec.run_dir)/"result.json"}')
 
+# %% ../nbs/30_cli.ipynb #de361251
 def _reproduce(a):
     from recnb.experiments.reproduce import reproduce, PARTS
     parts = tuple(a.only.split(',')) if a.only else PARTS
     reproduce(not a.full, parts, a.out, show_progress=not a.quiet)
 
+# %% ../nbs/30_cli.ipynb #b30228e7
 def _bench(a):
     from recnb.experiments.bench import bench_eval, bench_ml100k, format_bench
     if a.what == 'vlm':
@@ -272,6 +280,7 @@ def parser()->argparse.ArgumentParser:
     e.set_defaults(fn=_bench)
     return p
 
+# %% ../nbs/30_cli.ipynb #1ecf3718
 def main(argv:list[str]|None=None)->int:
     "Entry point of the `recnb` console script."
     a = parser().parse_args(argv)

@@ -26,9 +26,9 @@ class DataError(Exception):
         loc = '' if path is None else f'{path}:{line}: ' if line is not None else f'{path}: '
         super().__init__(loc + msg)
 
+# %% ../nbs/00_core.ipynb #72224183
 class ConfigError(ValueError):
     "A setting that cannot work; the message names the setting."
-
 def need(cond:bool, # condition that must hold
          msg:str, # message naming the setting and the allowed values
          err:type=ConfigError): # exception class to raise
@@ -62,12 +62,14 @@ def repo_root(start:str|os.PathLike|None=None, # where to start looking (default
             if (p/'settings.ini').is_file() and (p/'nbs').is_dir(): return p
     return None
 
+# %% ../nbs/00_core.ipynb #94f47e2a
 def data_home()->Path:
     "Where downloaded datasets go: `data/` of the checkout, else `$XDG_CACHE_HOME/recnb` (default `~/.cache/recnb`)."
     r = repo_root()
     if r is not None: return r/'data'
     return Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'recnb'
 
+# %% ../nbs/00_core.ipynb #c4826601
 def figures_dir(out:str|os.PathLike|None=None, # explicit folder; default `$RECNB_FIGURES`, else `figures/` of the checkout, else `./figures`
                )->Path:
     "The folder results and figures are written to (created if needed)."
@@ -89,6 +91,7 @@ def atomic_path(path:str|os.PathLike, # final destination
     finally:
         if os.path.exists(tmp): os.unlink(tmp)
 
+# %% ../nbs/00_core.ipynb #0300cba3
 def _jsonable(o):
     if isinstance(o, (np.integer,)): return int(o)
     if isinstance(o, (np.floating,)): return float(o)
@@ -97,12 +100,14 @@ def _jsonable(o):
     if hasattr(o, 'to_dict'): return o.to_dict()
     raise TypeError(f'cannot store {type(o).__name__} in JSON')
 
+# %% ../nbs/00_core.ipynb #86e98ba2
 def save_json(obj:Any, # JSON-able object (NumPy/torch scalars and arrays, Paths and objects with `to_dict` are converted)
               path:str|os.PathLike)->Path:
     "Write `obj` as indented JSON, atomically."
     with atomic_path(path) as tmp: tmp.write_text(json.dumps(obj, indent=1, default=_jsonable, sort_keys=False) + '\n')
     return Path(path)
 
+# %% ../nbs/00_core.ipynb #c884c398
 def load_json(path:str|os.PathLike)->Any:
     "Read a JSON file, with a `DataError` naming the file and line if it is malformed."
     try: return json.loads(Path(path).read_text(encoding='utf-8'))
@@ -120,6 +125,7 @@ def save_tensors(tensors:dict[str, torch.Tensor], # name -> tensor
     with atomic_path(path) as tmp: save_file(ts, str(tmp), metadata={'recnb': json.dumps(meta or {}, default=_jsonable)})
     return Path(path)
 
+# %% ../nbs/00_core.ipynb #c1c618e3
 def load_tensors(path:str|os.PathLike, # a file written by `save_tensors`
                  device:str|torch.device='cpu', # where to put the tensors
                 )->tuple[dict[str, torch.Tensor], dict]: # (tensors, metadata)
@@ -154,6 +160,7 @@ def progress(it:Iterable, # what to iterate over
     if disable is None: disable = bool(os.environ.get('IN_TEST')) or os.environ.get('RECNB_PROGRESS', '1') == '0'
     return tqdm(it, total=total, desc=desc, leave=leave, disable=disable, file=sys.stderr, dynamic_ncols=True)
 
+# %% ../nbs/00_core.ipynb #53b640b1
 class Timer:
     "Accumulate wall-clock seconds per named phase: `with timer('train'): ...`."
     def __init__(self): self.secs, self.calls = {}, {}

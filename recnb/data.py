@@ -39,11 +39,13 @@ class DatasetInfo:
 
 DATASETS:dict[str, DatasetInfo] = {}
 
+# %% ../nbs/01_data.ipynb #6cf227b2
 def register(info:DatasetInfo)->DatasetInfo:
     "Add `info` to the registry (replacing an entry of the same name)."
     DATASETS[info.name] = info
     return info
 
+# %% ../nbs/01_data.ipynb #e782afa9
 def dataset_info(name:str)->DatasetInfo:
     "Registry entry of `name`, with a clear error listing the known names."
     if name not in DATASETS: raise ConfigError(f'unknown dataset {name!r}; known: {", ".join(sorted(DATASETS))}')
@@ -156,6 +158,7 @@ def _safe_name(name:str)->PurePosixPath|None:
     if name.startswith(('/', '\\')) or re.match(r'^[A-Za-z]:', name) or any(s == '..' for s in p.parts): return None
     return p
 
+# %% ../nbs/01_data.ipynb #1f819e32
 def safe_extract(archive:str|os.PathLike, # a .zip or .tar(.gz/.bz2/.xz) file
                  dest:str|os.PathLike, # folder to extract into
                 )->list[str]: # the member files extracted, relative to `dest`
@@ -191,6 +194,7 @@ def _fetch(url:str, dest:Path, timeout:float=30):
         for b in iter(lambda: r.read(1 << 16), b''): f.write(b); bar.update(len(b))
         bar.close()
 
+# %% ../nbs/01_data.ipynb #42b0b06c
 def download_dataset(name:str, # registry name
                      root:str|os.PathLike|None=None, # data root; the dataset lands in `root/<folder>` (default `data_home()`)
                      url:str|None=None, # override the registry's url (mirrors, tests)
@@ -240,6 +244,7 @@ def _ok(t, v):
     except ValueError: return False
     return not (t is float and x != x)  # NaN is not a rating or a time
 
+# %% ../nbs/01_data.ipynb #3287a449
 def _slow_read(path, sep, names, types, skip, encoding, on_bad):
     rows, lines, bad = [], [], []
     with open(path, 'rb') as f:
@@ -260,6 +265,7 @@ def _slow_read(path, sep, names, types, skip, encoding, on_bad):
     df['line'] = np.array(lines, dtype=np.int64)
     return df, bad
 
+# %% ../nbs/01_data.ipynb #a90b2433
 def _fast_read(path, sep, names, types, skip, encoding):
     "pandas' C parser; None if anything looks off (the slow pass then finds out what)."
     try:
@@ -277,6 +283,7 @@ def _fast_read(path, sep, names, types, skip, encoding):
     df['line'] = np.arange(skip + 1, skip + 1 + len(df), dtype=np.int64)
     return df
 
+# %% ../nbs/01_data.ipynb #3f4e40cb
 def read_table(path:str|os.PathLike, # file to read
                sep:str, # field separator ('\t', ',', ' ', '::', ...)
                names:list[str], # column names, one per field
@@ -362,6 +369,7 @@ DATASETS['filmtrust-fedrkg'].loader = _loader('filmtrust-fedrkg', 'ratings.dat',
 DATASETS['amazon-video'].loader = _loader('amazon-video', 'ratings.dat', ',', _R4, _T4)
 DATASETS['lastfm-2k'].loader = _loader('lastfm-2k', 'user_artists.dat', '\t', _R4[:3], _T4[:3], skip=1, time='line')
 
+# %% ../nbs/01_data.ipynb #d250969e
 def load_interactions(name:str='ml-100k', # registry name
                       path:str|os.PathLike|None=None, # explicit dataset folder
                       on_bad:str='raise', # 'raise' at the first malformed line, or 'drop' (counted in `steps`)
@@ -383,7 +391,6 @@ def binarize(ia:Interactions, # table to convert
 
 # %% ../nbs/01_data.ipynb #e2873f8b
 TIE_RULES = ('item', 'line', 'random')
-
 def chrono_order(ia:Interactions, # table to order
                  tie:str='item', # tie rule among equal (user, timestamp): 'item', 'line' or 'random'
                  seed:int=0, # seed for tie='random'
@@ -395,6 +402,7 @@ def chrono_order(ia:Interactions, # table to order
            else np.random.default_rng(seed).permutation(len(d)))
     return np.lexsort((key, d.timestamp.to_numpy(), d.user.to_numpy()))
 
+# %% ../nbs/01_data.ipynb #0c67f488
 def sort_chrono(ia:Interactions, tie:str='item', seed:int=0)->Interactions:
     "The table sorted by user, time and the tie rule (see `chrono_order`)."
     return ia.derive(ia.df.iloc[chrono_order(ia, tie, seed)], {'step': 'sort', 'tie': tie} | ({'seed': seed} if tie == 'random' else {}))
@@ -419,6 +427,7 @@ def reindex(ia:Interactions)->Interactions:
     if len(u) == ia.n_users and len(i) == ia.n_items: return ia
     return replace(ia, df=ia.df.assign(user=uinv.astype(np.int64), item=iinv.astype(np.int64)), users=ia.users[u], items=ia.items[i])
 
+# %% ../nbs/01_data.ipynb #96d37204
 def kcore(ia:Interactions, # table to filter
           k_user:int=5, # minimum interactions per user
           k_item:int|None=None, # minimum interactions per item (default: `k_user`)
@@ -459,6 +468,7 @@ def _q(x:np.ndarray)->dict:
     q = np.quantile(x, [0, .25, .5, .75, 1]) if len(x) else [0] * 5
     return {'min': int(q[0]), 'q25': float(q[1]), 'median': float(q[2]), 'q75': float(q[3]), 'max': int(q[4]), 'mean': round(float(np.mean(x)) if len(x) else 0., 3)}
 
+# %% ../nbs/01_data.ipynb #92044c8f
 def stats(ia:Interactions)->dict:
     "Sizes, density, length quantiles, time span and tie share of a table."
     d = ia.df; pairs = d[['user', 'item']].drop_duplicates()
@@ -472,6 +482,7 @@ def stats(ia:Interactions)->dict:
     if ia.time != 'line' and len(d): st['tied_share'] = float(d.duplicated(['user', 'timestamp'], keep=False).mean())
     return st
 
+# %% ../nbs/01_data.ipynb #6529c4ad
 def format_stats(st:dict)->str:
     "A readable multi-line summary of `stats`."
     q = lambda x: f"min {x['min']}, median {x['median']:g}, mean {x['mean']:g}, max {x['max']} (q25 {x['q25']:g}, q75 {x['q75']:g})"

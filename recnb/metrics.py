@@ -30,6 +30,7 @@ def metrics_from_positions(pos:list[int], # 1-based positions of the relevant it
     return {f'hr@{k}': float(len(hit) > 0), f'recall@{k}': len(hit) / n_rel, f'precision@{k}': len(hit) / k,
             f'ndcg@{k}': sum(1 / math.log2(p + 1) for p in hit) / idcg, f'mrr@{k}': 1 / min(hit) if hit else 0.}
 
+# %% ../nbs/05_metrics.ipynb #a807b045
 def evaluate_brute(scores:torch.Tensor, # (n_users, n_items) scores of every user for every item
                    targets:list[list[int]], # relevant items per user
                    masked:list[list[int]], # items removed from the candidates per user
@@ -93,7 +94,6 @@ def _user_metrics(pos:torch.Tensor, tr:torch.Tensor, B:int, ks:list[int])->dict[
 
 # %% ../nbs/05_metrics.ipynb #1e7faee4
 METRICS = ('hr', 'recall', 'precision', 'ndcg', 'mrr')
-
 @dataclass
 class EvalResult:
     "Averaged metrics, optional per-user values, and the protocol card."
@@ -106,6 +106,7 @@ class EvalResult:
     def to_dict(self)->dict: return {'metrics': self.metrics, 'n_users': self.n_users, 'card': self.card.to_dict() if self.card else None}
     def __repr__(self): return f'EvalResult({self.n_users} users: ' + ', '.join(f'{k}={v:.4f}' for k, v in self.metrics.items()) + ')'
 
+# %% ../nbs/05_metrics.ipynb #1c2cae44
 def _masks(split:Split, target:str, mask)->list[CSR]:
     if mask is None: mask = ('train',) if target == 'valid' else ('train', 'valid')
     out = []
@@ -116,10 +117,12 @@ def _masks(split:Split, target:str, mask)->list[CSR]:
             out.append(split.part(m))
     return out
 
+# %% ../nbs/05_metrics.ipynb #b1a1b88c
 def auto_chunk(n_items:int, budget_mb:float=256)->int:
     "Users per chunk so that a chunk's float32 scores take about `budget_mb`."
     return max(1, int(budget_mb * 2**20 // (4 * max(1, n_items))))
 
+# %% ../nbs/05_metrics.ipynb #842f757d
 def evaluate(score_fn:Callable, # users (B,) LongTensor -> fresh (B, n_items) scores, higher = better (masked in place)
              split:Split, # the split whose targets are evaluated
              target:str='test', # 'test' or 'valid'
@@ -196,6 +199,7 @@ def sample_candidates(split:Split, # split with one held-out item per evaluated 
         out[a:a + 4096] = k.topk(n_neg, dim=1, largest=False).indices
     return users, torch.cat([tgt.idx[tgt.ptr[users]][:, None], out], 1)
 
+# %% ../nbs/05_metrics.ipynb #a1d43061
 def evaluate_sampled(score_fn:Callable, # users (B,) -> (B, n_items) scores
                      split:Split, # for the protocol card
                      users:torch.Tensor, cands:torch.Tensor, # from `sample_candidates` (target in column 0)
@@ -219,10 +223,12 @@ def evaluate_sampled(score_fn:Callable, # users (B,) -> (B, n_items) scores
     card = split.card(ks=ks, candidates={'kind': 'sampled', 'n_neg': C - 1, 'seed': seed, 'negatives': 'uniform over never-interacted items'})
     return EvalResult({k: float(v.mean()) for k, v in um.items()}, len(users), card)
 
+# %% ../nbs/05_metrics.ipynb #d2393651
 def save_candidates(path:str|os.PathLike, users:torch.Tensor, cands:torch.Tensor, meta:dict|None=None)->Path:
     "Save sampled candidate lists (safetensors) so every method is scored on the same ones."
     return save_tensors({'users': users, 'cands': cands}, path, meta)
 
+# %% ../nbs/05_metrics.ipynb #b3166d2e
 def load_candidates(path:str|os.PathLike)->tuple[torch.Tensor, torch.Tensor, dict]:
     "Load lists saved by `save_candidates`: (users, candidates, meta)."
     t, m = load_tensors(path)

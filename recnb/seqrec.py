@@ -29,7 +29,6 @@ __all__ = ['PAD', 'WINDOWS', 'LOSSES', 'ITEM_INITS', 'ADAPTERS', 'FEAT_NORMS', '
 # %% ../nbs/07_seqrec.ipynb #4346532a
 PAD = 0 # padding token; item code c is token c + 1
 WINDOWS = ('sliding', 'last')
-
 def _left_pad(rows:list[list[int]], L:int)->torch.Tensor:
     "(len(rows), L) LongTensor, each row left-padded with PAD (rows must have length <= L)."
     out = torch.zeros(len(rows), L, dtype=torch.long)
@@ -37,6 +36,7 @@ def _left_pad(rows:list[list[int]], L:int)->torch.Tensor:
         if x: out[r, L - len(x):] = torch.as_tensor(x, dtype=torch.long)
     return out
 
+# %% ../nbs/07_seqrec.ipynb #483b0d44
 def train_windows(split:Split, # split whose chronological training lists are used
                   max_len:int=10, # L, transitions per window
                   mode:str='sliding', # 'sliding' (every transition once) or 'last' (each user's last window)
@@ -53,6 +53,7 @@ def train_windows(split:Split, # split whose chronological training lists are us
             a = max(1, e - max_len); U.append(u); X.append(s[a - 1:e - 1]); Y.append(s[a:e])
     return torch.tensor(U, dtype=torch.long), _left_pad(X, max_len), _left_pad(Y, max_len)
 
+# %% ../nbs/07_seqrec.ipynb #fb3458fa
 def history_tokens(split:Split, # split to score
                    target:str='test', # 'valid' (history = train) or 'test' (history = train + valid)
                    max_len:int=10, # L, the most recent items kept
@@ -61,6 +62,7 @@ def history_tokens(split:Split, # split to score
     need(target in ('valid', 'test'), f"target must be 'valid' or 'test', got {target!r}")
     return _left_pad([[i + 1 for i in h] for h in user_histories(split, target, max_len)], max_len)
 
+# %% ../nbs/07_seqrec.ipynb #3d9c290c
 def user_histories(split:Split, # split to read
                    target:str='test', # 'valid' (train items) or 'test' (train + valid items)
                    max_len:int|None=10, # keep the most recent `max_len` items (None = all)
@@ -77,6 +79,7 @@ ITEM_INITS = ('id', 'frozen_adapter', 'finetune')
 ADAPTERS = ('linear', 'mlp')
 FEAT_NORMS = ('standardize', 'l2', 'none')
 
+# %% ../nbs/07_seqrec.ipynb #8ed97d5d
 @dataclass
 class SASRecConfig:
     "Hyper-parameters of SASRec and of its training (RecBole names where RecBole has the setting)."
@@ -142,6 +145,7 @@ def prep_features(x:torch.Tensor, # (n_items, d_f) item features
     if norm == 'standardize': return (x - x.mean(0)) / x.std(0, unbiased=False).clamp(min=1e-8) / math.sqrt(x.shape[1])
     return x.clone()
 
+# %% ../nbs/07_seqrec.ipynb #6e584de3
 def make_adapter(d_feat:int, # input (feature) dimension
                  d:int, # output (model) dimension
                  kind:str='linear', # 'linear' or 'mlp'
@@ -156,6 +160,7 @@ def make_adapter(d_feat:int, # input (feature) dimension
         if isinstance(m, nn.Linear): nn.init.normal_(m.weight, std=init_std); nn.init.zeros_(m.bias)
     return nn.Sequential(*layers)
 
+# %% ../nbs/07_seqrec.ipynb #feda4f78
 class ItemTable(nn.Module):
     "Token -> item vector (PAD -> 0): an ID table, frozen features through a trainable adapter, or a trainable table initialised from features."
     def __init__(self, n_items:int, # catalogue size (tokens 1..n_items)
@@ -237,6 +242,7 @@ class SASRecBlock(nn.Module):
         g = self.ln2(h)
         return g + self.ff(g)
 
+# %% ../nbs/07_seqrec.ipynb #2e788317
 class SASRec(nn.Module):
     "SASRec (Kang & McAuley, 2018) over an `ItemTable` (ID, frozen features + adapter, or fine-tuned features)."
     def __init__(self, n_items:int, # catalogue size
@@ -401,6 +407,7 @@ def candidates_for(split:Split, # leave-one-out split
     if path is not None: save_candidates(path, users, cands, meta)
     return users, cands
 
+# %% ../nbs/07_seqrec.ipynb #3c7b96c0
 def evaluate_protocols(score_fn:Callable, # users (B,) -> (B, n_items) scores
                        split:Split, # leave-one-out split
                        target:str='test', # 'valid' or 'test'
@@ -419,6 +426,7 @@ def evaluate_protocols(score_fn:Callable, # users (B,) -> (B, n_items) scores
     n_cand = split.n_items - split.train.lengths[eu] - (split.valid.lengths[eu] if target == 'test' else 0)
     return {'full': full, 'sampled': samp, 'chance_full': chance_level(n_cand, ks), 'chance_sampled': chance_level(cands.shape[1], ks)}
 
+# %% ../nbs/07_seqrec.ipynb #0c37dae5
 def format_protocols(res:dict, # output of `evaluate_protocols`
                      metrics:tuple=('hr', 'ndcg'), # metric names
                     )->str: # plain-text table
@@ -439,6 +447,7 @@ def _results(name:str, split:Split, pr:dict, va:EvalResult|None, hist:list|None,
     if hist is not None: r['history'] = hist
     return r
 
+# %% ../nbs/07_seqrec.ipynb #ce96f286
 def run_sasrec(data:str|Split='ml-100k', # registry name (standard leave-one-out split) or a ready leave-one-out `Split`
                cfg:SASRecConfig|None=None, # hyper-parameters (item_init decides how item_features are used)
                item_features:torch.Tensor|None=None, # (n_items, d_f) features for 'frozen_adapter' / 'finetune'
@@ -473,6 +482,7 @@ def run_sasrec(data:str|Split='ml-100k', # registry name (standard leave-one-out
         print(format_protocols(pr))
     return r
 
+# %% ../nbs/07_seqrec.ipynb #91daa886
 def run_direct(item_emb:torch.Tensor, # (n_items, d) item embeddings of the embedder
                split:Split, # leave-one-out split
                user_emb:torch.Tensor|None=None, # (n_users, d) test-time user embeddings; None = mean of the last `max_len` history items

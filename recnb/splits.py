@@ -175,6 +175,7 @@ def save_split(s:Split, path:str|os.PathLike)->Path:
     t = {f'{n}.{a}': getattr(getattr(s, n), a) for n in ('train', 'valid', 'test') for a in ('ptr', 'idx')}
     return save_tensors(t, path, {'n_items': s.n_items, 'dataset': s.dataset, 'filters': s.filters, 'params': s.params})
 
+# %% ../nbs/04_splits.ipynb #5d690afd
 def load_split(path:str|os.PathLike)->Split:
     "Load a split saved by `save_split`."
     t, m = load_tensors(path)
@@ -190,12 +191,14 @@ def _positions(ia:Interactions, tie:str, seed:int):
     start = np.concatenate([[0], np.cumsum(n)[:-1]])
     return o, u, np.arange(len(o)) - start[u], n
 
+# %% ../nbs/04_splits.ipynb #f332a1dd
 def _check_ia(ia:Interactions):
     if len(ia) == 0: raise DataError(f'{ia.name or "interactions"}: no interactions to split')
     if ia.df.duplicated(['user', 'item']).any():
         raise DataError(f'{ia.name}: {int(ia.df.duplicated(["user", "item"]).sum())} duplicate (user, item) pairs; '
                         'apply recnb.data.dedup (or preprocess) before splitting so a held-out item is never also a training item')
 
+# %% ../nbs/04_splits.ipynb #64e2b830
 def leave_one_out(ia:Interactions, # table to split (de-duplicated)
                   min_len:int=3, # users with fewer interactions are not evaluated
                   short:str='train', # what happens to them: 'train' (kept as training data) or 'drop'
@@ -225,6 +228,7 @@ def ratio_sizes(n:np.ndarray|int, # interactions per user
     nv = np.ceil(np.round(valid / (1 - test) * (n - nt), 9)).astype(np.int64)
     return n - nt - nv, nv, nt
 
+# %% ../nbs/04_splits.ipynb #08ac8bef
 def _ratio_masks(u, pos, n, valid, test, min_len, order, rng):
     "Train/valid/test masks over chronologically ordered rows."
     if order == 'random':  # a random rank within each user replaces the chronological position
@@ -233,6 +237,7 @@ def _ratio_masks(u, pos, n, valid, test, min_len, order, rng):
     te = ok & (back < nt[u]); va = ok & ~te & (back < nt[u] + nv[u])
     return ~(te | va), va, te
 
+# %% ../nbs/04_splits.ipynb #5e1b7ee0
 def ratio_split(ia:Interactions, # table to split (de-duplicated)
                 valid:float=0.1, # validation share per user
                 test:float=0.1, # test share per user
@@ -266,6 +271,7 @@ class Blocks:
     def __repr__(self):
         return 'Blocks(' + '; '.join(f'D{k}: {len(s.train) + len(s.valid) + len(s.test):,} ({s.n_users} users, {s.n_items} items)' for k, s in enumerate(self.splits)) + ')'
 
+# %% ../nbs/04_splits.ipynb #b6dafd5c
 def temporal_blocks(ia:Interactions, # table to cut (de-duplicated)
                     base:float=0.6, # share of interactions in the base block D^0
                     n_blocks:int=3, # number of equal incremental blocks

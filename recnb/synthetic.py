@@ -121,6 +121,7 @@ def one_hot(a:np.ndarray, # integer values, any shape; negative = unknown
     np.put_along_axis(out, np.maximum(a, 0)[..., None], 1., -1)
     return out * (np.asarray(a) >= 0)[..., None]
 
+# %% ../nbs/03_synthetic.ipynb #ba658931
 def sample_factors(n_items:int, # N
                    n_factors:int, # F
                    n_values:int, # V
@@ -129,6 +130,7 @@ def sample_factors(n_items:int, # N
     "Independent uniform latent factors a_{i,f}."
     return rng.integers(0, n_values, (n_items, n_factors))
 
+# %% ../nbs/03_synthetic.ipynb #94c17a92
 def reveal(a:np.ndarray, # true values
            info:float, # rho: probability of showing the true value
            n_values:int, # V
@@ -138,6 +140,7 @@ def reveal(a:np.ndarray, # true values
     keep = rng.random(a.shape) < info
     return np.where(keep, a, rng.integers(0, n_values, a.shape))
 
+# %% ../nbs/03_synthetic.ipynb #273c3d07
 def reveal_posterior(s:np.ndarray, # shown values, negative = not shown
                      info:float, # rho of the modality
                      n_values:int, # V
@@ -164,6 +167,7 @@ def make_texts(shown:np.ndarray, # (N, F) values the text states (only text-visi
         out.append(' '.join(toks[j] for j in sorted(range(len(toks)), key=keys.__getitem__)))
     return out
 
+# %% ../nbs/03_synthetic.ipynb #545cf1ff
 def decode_text(text:str, # a title
                 cfg:SynthConfig, # settings it was made with
                )->np.ndarray: # (F,) stated value per factor, -1 where the text states none
@@ -181,6 +185,7 @@ def _glyph_geom(position:int, size:int)->tuple:
     t = position*math.pi/4
     return (size/2 + .27*size*math.sin(t), size/2 - .27*size*math.cos(t)), .17*size
 
+# %% ../nbs/03_synthetic.ipynb #d29069c1
 def _polys(shape:str, cx:float, cy:float, r:float)->list:
     "Polygons (lists of (x, y)) that draw `shape` with radius `r` around (cx, cy)."
     def ngon(k, rad, a0=-math.pi/2): return [(cx + rr*math.cos(a0 + 2*math.pi*j/k), cy + rr*math.sin(a0 + 2*math.pi*j/k)) for j, rr in enumerate(rad)]
@@ -192,6 +197,7 @@ def _polys(shape:str, cx:float, cy:float, r:float)->list:
             'cross': lambda: [bar(r, .3*r, math.pi/4), bar(r, .3*r, -math.pi/4)], 'hexagon': lambda: [ngon(6, [r]*6, 0)],
             'star': lambda: [ngon(10, [r, .45*r]*5)]}[shape]()
 
+# %% ../nbs/03_synthetic.ipynb #1a7f7f9e
 @functools.lru_cache(maxsize=None)
 def glyph_mask(shape:int, # index into SHAPES
                position:int, # index into POSITIONS, -1 = centred (larger glyph)
@@ -204,6 +210,7 @@ def glyph_mask(shape:int, # index into SHAPES
     m = np.asarray(im) > 0; m.flags.writeable = False
     return m
 
+# %% ../nbs/03_synthetic.ipynb #f158be15
 def render_glyph(shape:int=-1, # index into SHAPES, -1 = channel unused (circle)
                  background:int=-1, # index into BACKGROUNDS, -1 = unused (neutral grey)
                  colour:int=-1, # index into COLOURS, -1 = unused (dark grey)
@@ -251,11 +258,13 @@ def sample_prefs(n_users:int, # U
     fav = rng.integers(0, n_values, (n_users, n_factors))
     return one_hot(fav, n_values) + pref_noise*rng.standard_normal((n_users, n_factors, n_values))
 
+# %% ../nbs/03_synthetic.ipynb #5af16462
 def factor_weights(cfg:SynthConfig, # settings: modalities and weights
                   )->np.ndarray: # (F,) w_f
     "Choice weight of each factor, by the modality that shows it."
     return np.array([{'text': cfg.text_weight, 'image': cfg.image_weight, 'shared': cfg.shared_weight}[m] for m in cfg.modalities], float)
 
+# %% ../nbs/03_synthetic.ipynb #c3e49a33
 def utilities(X:np.ndarray, # (N, F, V) items: one-hot values or beliefs
               prefs:np.ndarray, # (B, F, V) preferences of the B users to score for
               weights:np.ndarray, # (F,) factor weights w_f
@@ -341,6 +350,7 @@ def _to_interactions(S:np.ndarray, # (U, T) item ids, -1 = no choice
     return Interactions(df, users=np.arange(len(S)), items=np.arange(n_items), name='synthetic', time='pseudo', implicit=True,
                         steps=[step | {'rows': len(df)}])
 
+# %% ../nbs/03_synthetic.ipynb #5c1966a2
 def make_synthetic(cfg:SynthConfig|None=None, # base settings (default `SynthConfig()`)
                    **kw, # settings to override, e.g. `text_info=.5`
                   )->SynthData:
@@ -371,7 +381,6 @@ def decode_image(img, # (size, size, 3) pixels or PIL image of an item
 
 # %% ../nbs/03_synthetic.ipynb #7af58207
 WHICH = ('none', 'text', 'image', 'both')
-
 def item_beliefs(data:SynthData, # generated data
                  which:str='both', # modalities the reader sees: 'none', 'text', 'image' or 'both'
                  source:str='true', # 'true' factor values, or beliefs from the 'shown' values
@@ -392,6 +401,7 @@ def item_beliefs(data:SynthData, # generated data
         B[:, f] = L/L.sum(1, keepdims=True)
     return B
 
+# %% ../nbs/03_synthetic.ipynb #fe74b720
 def oracle_scores(data:SynthData, # generated data
                   users:np.ndarray, # (B,) user codes
                   prev:np.ndarray|None=None, # (B,) previous item of each user (-1 = none); None = no sequential term
@@ -413,6 +423,7 @@ def _last_steps(ia:Interactions, # interactions, every user with at least one
     seen = np.zeros((ia.n_users, ia.n_items), bool); seen[u[~last], it[~last]] = True
     return u[li], prev, it[li], seen[u[li]]
 
+# %% ../nbs/03_synthetic.ipynb #9494c739
 def oracle_ranks(data:SynthData, # generated data
                  which:str='both', # modalities the oracle sees ('none' = random ranker)
                  source:str='true', # 'true' values or beliefs from 'shown' values

@@ -24,6 +24,7 @@ def rss_gib()->float:
     r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return r / 2**20 if sys.platform != 'darwin' else r / 2**30
 
+# %% ../../nbs/experiments/bench.ipynb #69dece1c
 def current_rss_gib()->float:
     "Current resident set size in GiB (from /proc; falls back to the peak elsewhere)."
     try:
@@ -45,9 +46,9 @@ def random_eval_problem(n_users:int, n_items:int, dim:int=64, # sizes
                params={'kind': 'random', 'n_train': n_train, 'seed': seed})
     return U, V, sp
 
+# %% ../../nbs/experiments/bench.ipynb #3e41e3a3
 def _bare(U, V, k, cs):
     for a in range(0, len(U), cs): torch.topk(U[a:a + cs] @ V.T, k, dim=1)
-
 def bench_eval(n_users:int=100_000, n_items:int=50_000, dim:int=64, n_train:int=50, # workload
                ks:tuple=(10, 20), # cut-offs
                chunk_size:int|None=None, # users per chunk (default: `auto_chunk`, about 256 MB of scores)
@@ -65,6 +66,7 @@ def bench_eval(n_users:int=100_000, n_items:int=50_000, dim:int=64, n_train:int=
             'harness_s': min(th), 'bare_s': min(tb), 'ratio': min(th) / min(tb), 'rss_before_gib': rss0, 'peak_rss_gib': rss_gib(),
             'metrics': {m: res[m] for m in (f'ndcg@{k}', f'recall@{k}')}}
 
+# %% ../../nbs/experiments/bench.ipynb #383dcba6
 def bench_ml100k(repeats:int=20, seed:int=0)->dict:
     "Median time of a full-ranking test evaluation on ML-100K leave-one-out (943 users x 1,682 items)."
     from recnb.baselines import make_split
@@ -75,6 +77,7 @@ def bench_ml100k(repeats:int=20, seed:int=0)->dict:
     for _ in range(repeats): t = time.perf_counter(); evaluate(fn, sp, ks=(10, 20)); ts.append(time.perf_counter() - t)
     return {'n_users': sp.n_users, 'n_items': sp.n_items, 'median_s': statistics.median(ts), 'min_s': min(ts), 'repeats': repeats}
 
+# %% ../../nbs/experiments/bench.ipynb #07f25897
 def format_bench(r:dict)->str:
     "The result of `bench_eval` as a small table."
     v = versions()
@@ -108,6 +111,7 @@ def _fed_worker(dataset, base, method, rounds, q):
            'eval_s': statistics.median(ev), 'exchange_round_s': exch, 'peak_rss_gib': peak,
            'peak_exchange_gib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20})
 
+# %% ../../nbs/experiments/bench.ipynb #b22611e5
 def bench_fed(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), base:str='pfedrec', method:str='kg', rounds:int=10)->list[dict]:
     "Per-round time by phase, evaluation time, exchange-round time and peak memory, one fresh process per dataset."
     import multiprocessing as mp, queue
@@ -122,6 +126,7 @@ def bench_fed(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), base:str='pfe
         p.join()
     return out
 
+# %% ../../nbs/experiments/bench.ipynb #7ac65abc
 def format_bench_fed(rs:list[dict])->str:
     "`bench_fed` results as a table."
     rows = [f'{"dataset":<18}{"clients":>8}{"items":>7}{"round s":>9}{"sample":>8}{"train":>8}{"sync":>8}{"eval s":>8}{"exch. s":>9}{"peak GiB":>10}{"w/ exch.":>10}']
@@ -173,6 +178,7 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
         if k in out: out[k]['overhead_s'] = out[k]['round_s'] - out['sharded_round_s']
     return out
 
+# %% ../../nbs/experiments/bench.ipynb #5bad6984
 def format_bench_flower(r:dict)->str:
     "`bench_flower` as a table."
     rows = [f'{r["dataset"]}: {r["clients"]} clients x {r["items"]} items, {r["base"]}/{r["method"]}, {r["shards"]} shards, {r["threads"]} thread(s) in this process',

@@ -23,19 +23,20 @@ __all__ = ['VARIANTS', 'f3crec_config', 'f3crec_stream', 'run_f3crec', 'format_f
 
 # %% ../../nbs/experiments/f3crec.ipynb #2e8e67f7
 VARIANTS = {'ft': (False, False), 'client': (True, False), 'server': (False, True), 'full': (True, True), 'central': None}
-
 def f3crec_config(**kw)->FedConfig:
     "The reference's FedMF settings as a `FedConfig` (overridable)."
     base = dict(method='f3crec', dim=32, lr=1.0, lr_eta=1.0, item_init_std=0.01, batch_size=512, n_neg=4, neg_unique=False, clip=None,
                 rounds=100, patience=30, select='ndcg@20', ks=(20,), eval_test=False, eval_every=1)
     return FedConfig(**{**base, **kw})
 
+# %% ../../nbs/experiments/f3crec.ipynb #689be7b5
 def f3crec_stream(dataset:str='ml-100k', k_core:int=10, base:float=0.6, n_blocks:int=3, seed:int=0, tie:str='item', path=None):
     "The FCRec stream: all ratings positive, de-duplicated, iterative k-core, temporal blocks."
     from recnb.data import load_interactions, preprocess
     from recnb.splits import temporal_blocks
     return temporal_blocks(preprocess(load_interactions(dataset, path), k_user=k_core), base=base, n_blocks=n_blocks, seed=seed, tie=tie)
 
+# %% ../../nbs/experiments/f3crec.ipynb #8f6618f8
 def run_f3crec(dataset:str='ml-100k', # registry name
                base:str='fedmf', # 'fedmf', 'pfedrec' or 'fedncf'
                variant:str='full', # see `VARIANTS`
@@ -66,6 +67,7 @@ def run_f3crec(dataset:str='ml-100k', # registry name
     if save: save_json(res, figures_dir(out)/f'f3crec_{dataset}_{base}_{variant}.json')
     return res
 
+# %% ../../nbs/experiments/f3crec.ipynb #85a6c310
 def format_f3crec(results:list[dict], metric:str='ndcg@20')->str:
     "Final LA / RA / HM (mean ± std over seeds) in both evaluation modes, one row per configuration."
     head = f'{"dataset":<13}{"base":<8}{"variant":<9}' + ''.join(f'{mode[:4] + " " + k:>17}' for mode in EVAL_MODES for k in ('LA', 'RA', 'HM')) + f'{"s/run":>8}'
@@ -105,6 +107,7 @@ def plot_heatmap(a:list[list[float]], # a[k][i]
     if path: fig.savefig(path, metadata={'Date': None})
     return fig
 
+# %% ../../nbs/experiments/f3crec.ipynb #5950d151
 def plot_task_curves(tasks:list[dict], metric:str='ndcg@20', path:str|os.PathLike|None=None):
     "Validation `metric` over the rounds of every task (the early-stopped round marked)."
     import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt

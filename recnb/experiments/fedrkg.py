@@ -26,8 +26,8 @@ from ..core import figures_dir, save_json, Timer
 ALIASES = {'adaptive': 'ag', 'guidance': 'kg', 'static': 'kg', 'knowledge-guidance': 'kg', 'replacement': 'replace',
            'local-only': 'local', 'centralised': 'central', 'centralized': 'central', 'dual-knowledge': 'dual'}
 
+# %% ../../nbs/experiments/fedrkg.ipynb #60eae256
 def _mean_std(xs:list[float])->dict: return {'mean': statistics.fmean(xs), 'std': statistics.stdev(xs) if len(xs) > 1 else 0.}
-
 def run_fedrkg(dataset:str='filmtrust-fedrkg', # registry name (FedRKG's data: 'filmtrust-fedrkg', 'amazon-video')
                base:str='pfedrec', # 'pfedrec', 'fedmf' or 'fedncf'
                method:str='ag', # 'replace', 'local', 'central', 'dual', 'kg', 'ag' (or an alias such as 'adaptive')
@@ -56,6 +56,7 @@ def run_fedrkg(dataset:str='filmtrust-fedrkg', # registry name (FedRKG's data: '
     if save: save_json(res, figures_dir(out)/f'fedrkg_{dataset}_{base}_{method}.json')
     return res
 
+# %% ../../nbs/experiments/fedrkg.ipynb #8ae45c41
 def format_fedrkg(results:list[dict], metrics:tuple=('hr@10', 'ndcg@10', 'ndcg@20'))->str:
     "Mean ± std of test metrics per configuration, with per-client memory."
     head = f'{"dataset":<17}{"base":<9}{"method":<9}' + ''.join(f'{m:>17}' for m in metrics) + f'{"client KB":>11}{"s/run":>8}'
@@ -68,7 +69,6 @@ def format_fedrkg(results:list[dict], metrics:tuple=('hr@10', 'ndcg@10', 'ndcg@2
 
 # %% ../../nbs/experiments/fedrkg.ipynb #43b147bd
 METHOD_ARGS = {'kg': {'beta': 0.9}, 'ag': {'beta': 0.9}, 'dual': {'d_lr_scale': 0.01}}
-
 def fedrkg_config(method:str, **kw)->FedConfig:
     "Shared settings of the FedRKG comparison for `method` (overridable)."
     method = ALIASES.get(method, method)
@@ -76,6 +76,7 @@ def fedrkg_config(method:str, **kw)->FedConfig:
     if method == 'central': base['lr_item'] = 10.
     return FedConfig(**{**base, **kw})
 
+# %% ../../nbs/experiments/fedrkg.ipynb #4c785322
 def run_fedrkg_grid(datasets:tuple=('filmtrust-fedrkg', 'amazon-video', 'ml-100k'), bases:tuple=('pfedrec', 'fedmf', 'fedncf'),
                     methods:tuple=('replace', 'dual', 'local', 'kg', 'ag', 'central'), seeds:tuple=(0, 1, 2),
                     out:str|os.PathLike|None=None, overwrite:bool=False,
@@ -110,6 +111,7 @@ def plot_curves(results:list[dict], metric:str='ndcg@10', path:str|os.PathLike|N
     if path: fig.savefig(path, metadata={'Date': None})
     return fig
 
+# %% ../../nbs/experiments/fedrkg.ipynb #54ba8f0d
 def plot_memory(results:list[dict], metric:str='ndcg@10', path:str|os.PathLike|None=None):
     "Test `metric` (mean ± std over seeds) against persistent per-client bytes."
     import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt

@@ -30,6 +30,7 @@ FULL = {
 }
 PARTS = tuple(QUICK)
 
+# %% ../../nbs/experiments/reproduce.ipynb #5b7012b3
 def _settings(quick:bool, settings:dict|None)->dict:
     s = copy.deepcopy(QUICK if quick else FULL)
     for k, v in (settings or {}).items():
@@ -52,6 +53,7 @@ def _fedrkg(s:dict, out:Path, show_progress:bool)->list[dict]:
     plot_curves(res, path=out/f'fedrkg_curves_{s["dataset"]}.svg')
     return rows
 
+# %% ../../nbs/experiments/reproduce.ipynb #b04a544f
 def _f3crec(s:dict, out:Path, show_progress:bool)->list[dict]:
     from recnb.experiments.f3crec import run_f3crec, f3crec_config, plot_replay
     from recnb.experiments.f3crec import plot_heatmap
@@ -68,6 +70,7 @@ def _f3crec(s:dict, out:Path, show_progress:bool)->list[dict]:
             plot_replay(run, path=out/f'f3crec_replay_{s["dataset"]}.svg')
     return rows
 
+# %% ../../nbs/experiments/reproduce.ipynb #b9b495ef
 def _vlm2rec(s:dict, out:Path, show_progress:bool)->list[dict]:
     from recnb.experiments.vlm2rec import run_ml100k, plot_real
     kw = {k: v for k, v in s.items() if k not in ('sasrec', 'split', 'src')}
@@ -82,6 +85,7 @@ def _vlm2rec(s:dict, out:Path, show_progress:bool)->list[dict]:
 
 RUNNERS = {'fedrkg': _fedrkg, 'f3crec': _f3crec, 'vlm2rec': _vlm2rec}
 
+# %% ../../nbs/experiments/reproduce.ipynb #310d19b7
 def needs(part:str, s:dict)->list[str]:
     "Registry names a part reads (none when its data is passed in)."
     if s.get('split') is not None or s.get('src') is not None: return []
@@ -115,6 +119,7 @@ def reproduce(quick:bool=True, # QUICK (about 10 minutes on 2 CPU cores) or FULL
     if verbose: print(format_summary(res))
     return res
 
+# %% ../../nbs/experiments/reproduce.ipynb #9de41495
 def format_summary(res:dict # a `reproduce` result
                   )->str:
     "The summary table: one row per (paper, setting, method, metric)."

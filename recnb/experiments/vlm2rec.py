@@ -43,6 +43,7 @@ EXP_TRAIN = dict(
 )
 TUNES = ('llm', 'all', 'lora')
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #8e83271d
 def tiny_embedder(cfg:TrainConfig, # run settings (`model`, `tiny`, `vlm`, LoRA fields)
                   folder:str|os.PathLike, # where the tiny checkpoint is built (one sub-folder per `tiny` setting)
                   tune:str='llm', # 'llm' (LLM + merger trainable), 'all' (also the ViT) or 'lora' (the paper's LoRA)
@@ -54,6 +55,7 @@ def tiny_embedder(cfg:TrainConfig, # run settings (`model`, `tiny`, `vlm`, LoRA 
     for n, p in emb.model.named_parameters(): p.requires_grad_(tune == 'all' or not ('visual.blocks' in n or 'visual.patch_embed' in n))
     return emb
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #8404275a
 def _tiny_path(cfg, folder)->Path:
     tag = '-'.join(f'{k}{v}' for k, v in sorted(cfg.tiny.items())) or 'default'
     return tiny_vlm(Path(folder)/f'tiny-vlm-{tag}', **cfg.tiny)
@@ -83,6 +85,7 @@ class EvalSet:
         k = torch.from_numpy(np.sort(np.random.default_rng(seed).choice(len(self), n, replace=False)))
         return EvalSet(self.target, self.users[k], [self.history[i] for i in k.tolist()], self.cands[k], self.seed)
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #cfc94f7f
 def eval_set(split:Split, # leave-one-out split
              target:str='valid', # 'valid' (history = train) or 'test' (history = train + valid)
              n_neg:int=100, # [SEC-A] sampled negatives per user
@@ -141,10 +144,9 @@ def perturbed_fields(src, # item source: `recnb.catalog.Catalog` or `recnb.synth
     else: t = [None if x < 0 else a for x, a in zip(s, at)]
     return t, im
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #97406e43
 def _n_items(src)->int: return len(src) if hasattr(src, 'df') else src.n_items
-
 def _norm(e): return F.normalize(e.detach().double(), dim=-1)
-
 def embed_eval(emb:VLMEmbedder, # the embedder (evaluated in eval mode, without gradient)
                src, # item source (Catalog or SynthData)
                es:EvalSet, # users, histories, candidates
@@ -184,7 +186,6 @@ def embed_eval(emb:VLMEmbedder, # the embedder (evaluated in eval mode, without 
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #d4857112
 VIEWS = ('both', 'text', 'image')
-
 def view_positions(enc:dict, # output of `embed_eval`
                    es:EvalSet, # the same evaluation set
                   )->dict[str, torch.Tensor]: # view -> (U,) 1-based positions of the targets
@@ -196,6 +197,7 @@ def view_positions(enc:dict, # output of `embed_eval`
         out[v] = 1 + (s[:, 1:] >= s[:, :1]).sum(1)
     return out
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #d71ac671
 def position_metrics(pos:dict[str, torch.Tensor], # view -> (U,) positions
                      n_cands:int, # candidates per user (1 + n_neg), for the chance level
                      ks:Sequence[int]=(10, 20), # cut-offs
@@ -209,6 +211,7 @@ def position_metrics(pos:dict[str, torch.Tensor], # view -> (U,) positions
                 f'complementarity@{k}': out[f'hr@{k}/both'] - max(out[f'hr@{k}/text'], out[f'hr@{k}/image'])}
     return out | {'n_users': len(pos['both'])}
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #4c5bb55a
 def eval_modalities(emb:VLMEmbedder, # the embedder
                     src, # item source
                     es:EvalSet, # users, histories, candidates
@@ -252,6 +255,7 @@ class InternalPairEncoder(PairEncoder):
         v = self.emb.encode_items(t, i, fusion='internal', batch_size=self.batch_size, use_cache=False)['fused']
         return u, torch.zeros_like(u), v, torch.zeros_like(v)
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #d8dec8b6
 class ExpTrainer(VLMTrainer):
     "`VLMTrainer` with validation on a fixed `EvalSet`, best weights kept in memory, unimodal and internal-fusion runs."
     def __init__(self, cfg:TrainConfig|dict, # settings (no run folder: nothing is written)
@@ -327,7 +331,6 @@ def fit_embedder(cfg:TrainConfig|dict, # settings (`EXP_TRAIN`-like)
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #c9535654
 PERTURBATIONS = (('missing', 'image'), ('missing', 'text'), ('noisy', 'image'), ('noisy', 'text'))
-
 def robustness(emb:VLMEmbedder, # trained embedder (external fusion)
                src, # item source
                es:EvalSet, # users, histories, candidates
@@ -347,6 +350,7 @@ def robustness(emb:VLMEmbedder, # trained embedder (external fusion)
             out.append({'kind': kind, 'modality': m, 'p': p} | {k: _num(v) for k, v in r.items() if '/' in k})
     return out
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #983dfed2
 def relative_drop(recs:list[dict], # output of `robustness`
                   kind:str, # 'missing' or 'noisy'
                   modality:str, # 'image' or 'text'
@@ -360,16 +364,17 @@ def relative_drop(recs:list[dict], # output of `robustness`
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #be669a12
 FREQ_EDGES = (0, 1, 3, 6, 11, 21, 51, 101)
-
 def item_frequency(split:Split # leave-one-out split
                   )->np.ndarray: # (n_items,) training occurrences
     "How often every item occurs in the training sequences."
     return np.bincount(split.train.idx.numpy(), minlength=split.n_items)
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #bbb70d21
 def bucket_labels(edges:Sequence[int]=FREQ_EDGES)->list[str]:
     "Readable labels of the frequency buckets: '0', '1-2', ..., '101+'."
     e = list(edges); return [f'{a}' if b == a + 1 else f'{a}-{b - 1}' for a, b in zip(e, e[1:])] + [f'{e[-1]}+']
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #3e66b6b9
 def cold_buckets(values:dict[str, Sequence[float]], # metric -> per-user values (e.g. hr@10 per test user)
                  freq:Sequence[int], # training frequency of each user's test item, aligned with `values`
                  edges:Sequence[int]=FREQ_EDGES, # bucket lower edges
@@ -382,6 +387,7 @@ def cold_buckets(values:dict[str, Sequence[float]], # metric -> per-user values 
         out.append({'bucket': lab, 'n_users': int(m.sum())} | {n: (float(np.asarray(v, float)[m].mean()) if m.any() else None) for n, v in values.items()})
     return out
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #ba76e204
 def per_user_metrics(pos:Sequence[float]|torch.Tensor, # (U,) 1-based positions
                      ks:Sequence[int]=(10,), # cut-offs
                     )->dict[str, list]: # 'hr@k', 'ndcg@k' -> per-user values
@@ -398,6 +404,7 @@ def mean_std(xs:Sequence[float] # one value per seed (None/NaN ignored)
     if not xs: return {'mean': None, 'std': None, 'n': 0}
     return {'mean': _num(statistics.fmean(xs)), 'std': _num(statistics.stdev(xs)) if len(xs) > 1 else 0., 'n': len(xs)}
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #dd993097
 def paired_test(a:Sequence[float], # values of method A per seed
                 b:Sequence[float], # values of method B per seed (same seeds, same order)
                )->dict: # diff (mean of a - b), t, p (two-sided); t and p None with fewer than 2 seeds or no scipy
@@ -412,21 +419,20 @@ def paired_test(a:Sequence[float], # values of method A per seed
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #94aab455
 TEST_KEYS = ('hr@10', 'hr@20', 'ndcg@10', 'ndcg@20')
-
 def _last(recs, key):
     v = [r[key] for r in recs if r.get(key) is not None]; return v[-1] if v else None
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #6977c25b
 def _first(recs, key):
     v = [r[key] for r in recs if r.get(key) is not None]; return v[0] if v else None
-
 def _label(r): return r.get('label', r['loss'])
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #c9b6cbc9
 def _runs(res, label, only=None): return [r for r in res['runs'] if _label(r) == label and r['only'] == only and r['fusion'] == 'external']
-
 def _m(runs, f): return mean_std([f(r) for r in runs])['mean']
-
 def _lt(a, b): return None if a is None or b is None else bool(a < b)
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #a72c20f1
 def check_claims(res:dict # a `run_synthetic` result
                 )->dict: # C1..C5: measured values and a verdict each (None = not measurable in this result)
     "Evaluate the spec's pre-registered criteria C1-C5 on a synthetic experiment."
@@ -479,13 +485,13 @@ SCENARIOS = {'text_strong': dict(text_info=1., image_info=.5), 'image_strong': d
 SYNTH_DATA = dict(n_items=200, n_users=1000, min_len=6, max_len=14) # spec §11.3 sizes (N = 200 items, 1,000 users)
 GAMMA_VARIANTS = {'wpcl γ=0.1': {'loss': 'wpcl', 'loss_kw': {'gamma': .1}}, 'full γ=0.1': {'loss': 'full', 'loss_kw': {'gamma': .1}}} # WPCL strength sensitivity (spec §10.3)
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #3edaf987
 def _weak(sc:dict)->str: return 'image' if sc.get('image_info', 1.) < sc.get('text_info', 1.) or sc.get('image_weight', 1.) < sc.get('text_weight', 1.) else 'text'
-
 def _env()->dict: return {'threads': torch.get_num_threads(), 'loadavg': [round(x, 2) for x in os.getloadavg()] if hasattr(os, 'getloadavg') else None}
-
 def _say(verbose, *a):
     if verbose: print(*a, flush=True)
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #7d160d46
 def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a dict of `SynthConfig` overrides
                   losses:Sequence[str]=tuple(ABLATIONS), # objectives of `recnb.vlm.losses.ABLATIONS`
                   seeds:Sequence[int]=(0, 1, 2), # seeds (each draws data, model init, batches, candidates)
@@ -544,6 +550,7 @@ def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a
     if save: save_json(res, figures_dir(out)/f'vlm2rec_synthetic_{name}.json')
     return res
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #a0b86406
 def summarise_synthetic(res:dict # a `run_synthetic` result
                        )->dict: # per run type: test metrics, final diagnostics (mean/std over seeds); oracles
     "Seed means and standard deviations of the test metrics and of the final diagnostics."
@@ -559,6 +566,7 @@ def summarise_synthetic(res:dict # a `run_synthetic` result
         out['oracle'] = {w: {k: mean_std([o[w][k] for o in res['oracles'].values()]) for k in TEST_KEYS} for w in WHICH}
     return out
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #6f653e27
 def format_synthetic(res:dict, # a `run_synthetic` result
                      k:int=10, # HR@k / NDCG@k columns
                     )->str:
@@ -576,23 +584,25 @@ def format_synthetic(res:dict, # a `run_synthetic` result
 # %% ../../nbs/experiments/vlm2rec.ipynb #324ea37e
 LOSS_STYLE = {'sft': ('tab:red', 'SFT'), 'sft+crtr': ('tab:orange', 'SFT + CRTR'), 'wpcl': ('tab:blue', 'WPCL'), 'full': ('tab:green', 'VLM2Rec (WPCL + CRTR)')}
 _MORE = ('tab:purple', 'tab:brown', 'tab:pink', 'tab:olive', 'tab:cyan')
-
 def _style(label:str, labels:Sequence[str])->tuple:
     "Colour and legend label of a run label (variants get the extra colours in order)."
     if label in LOSS_STYLE: return LOSS_STYLE[label]
     extra = [l for l in labels if l not in LOSS_STYLE]
     return _MORE[extra.index(label) % len(_MORE)] if label in extra else 'k', label
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #b344651d
 def _curve(runs, field, key):
     "Seed-mean curve (steps, values) of `key` in the `field` records ('evals' or 'diags')."
     steps = sorted({r['step'] for run in runs for r in run[field] if r.get(key) is not None})
     ys = [statistics.fmean(v) if (v := [r[key] for run in runs for r in run[field] if r['step'] == s and r.get(key) is not None]) else float('nan') for s in steps]
     return steps, ys
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #b66a67ad
 def _save(fig, path):
     if path is not None: fig.savefig(path, metadata={'Date': None})
     return fig
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #dccc50ae
 def plot_synthetic(res:dict, # a `run_synthetic` result
                    path:str|os.PathLike|None=None, # SVG/PNG file to write (None: only return the figure)
                   ): # matplotlib Figure
@@ -632,6 +642,7 @@ def plot_synthetic(res:dict, # a `run_synthetic` result
     fig.tight_layout()
     return _save(fig, path)
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #7519dcc5
 def plot_robustness(res:dict, # a `run_synthetic` (or `run_ml100k`) result with robustness records
                     metric:str='ndcg@10/both', # plotted metric
                     path:str|os.PathLike|None=None, # file to write
@@ -705,6 +716,7 @@ def run_fusion(scenario:str|dict='text_strong', # a name of `SCENARIOS` or a dic
     if save: save_json(res, figures_dir(out)/f'vlm2rec_fusion_{name}.json')
     return res
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #1861803c
 def plot_fusion(res:dict, # a `run_fusion` result
                 path:str|os.PathLike|None=None, # file to write
                ):
@@ -741,6 +753,7 @@ def _sampled_positions(score_fn, users, cands)->torch.Tensor:
     s = score_fn(users).float().gather(1, cands)
     return (1 + (s[:, 1:] >= s[:, :1]).sum(1)).double()
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #111b03b2
 def protocol_results(score_fn, # users (B,) -> (B, n_items) scores
                      split:Split, # leave-one-out split
                      cand_path:str|os.PathLike, # the shared candidate file (`recnb.seqrec.candidates_for`)
@@ -859,11 +872,13 @@ def run_ml100k(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
     if save: save_json(res, figures_dir(out)/f'vlm2rec_{split.dataset}.json')
     return res
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #b6b1a3f6
 class _timer:
     def __init__(self, d, k): self.d, self.k = d, k
     def __enter__(self): self.t = time.perf_counter()
     def __exit__(self, *a): self.d[self.k] = self.d.get(self.k, 0.) + time.perf_counter() - self.t
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #6bd4ad85
 def summarise_real(res:dict # a `run_ml100k` result
                   )->dict: # (method, protocol) -> metric -> mean/std over seeds; cold-start buckets (seed means)
     "Seed means of every method's test metrics and cold-start buckets."
@@ -879,6 +894,7 @@ def summarise_real(res:dict # a `run_ml100k` result
     out['chance'] = {'full': res['methods'][0]['chance_full'], 'sampled': res['methods'][0]['chance_sampled']}
     return out
 
+# %% ../../nbs/experiments/vlm2rec.ipynb #9e67cf56
 def format_real(res:dict, # a `run_ml100k` result
                 k:int=10, # cut-off of the columns
                )->str:

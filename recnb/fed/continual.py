@@ -35,12 +35,12 @@ def continual_metrics(a:list[list[float]], # a[k][i] for i <= k
 
 # %% ../../nbs/13_fed.continual.ipynb #b6b69b1e
 EVAL_MODES = ('corrected', 'reference')
-
 def pad_csr(c:CSR, n_users:int)->CSR:
     "The same lists in a larger user space (users beyond get empty lists)."
     need(n_users >= c.n_users, f'cannot shrink a CSR from {c.n_users} to {n_users} users')
     return CSR(torch.cat([c.ptr, c.ptr[-1].expand(n_users - c.n_users)]), c.idx)
 
+# %% ../../nbs/13_fed.continual.ipynb #31420bc0
 def union_csr(cs:list[CSR], n_users:int)->CSR:
     "Per-user concatenation of several CSRs (padded to `n_users`; duplicates kept, harmless for masks)."
     cs = [pad_csr(c, n_users) for c in cs]
@@ -48,6 +48,7 @@ def union_csr(cs:list[CSR], n_users:int)->CSR:
     r, i = zip(*[c.rows(torch.arange(n_users)) for c in cs])
     return CSR.from_rows(torch.cat(r).numpy(), torch.cat(i).numpy(), n_users)
 
+# %% ../../nbs/13_fed.continual.ipynb #f24581fb
 def eval_split(blocks:Blocks, k:int, i:int, mode:str='corrected')->Split:
     "test(D^i) as targets in task k's id space, with the mode's mask as the 'train' part."
     need(mode in EVAL_MODES, f'mode must be one of {EVAL_MODES}, got {mode!r}'); need(0 <= i <= k < len(blocks), f'need 0 <= i <= k < {len(blocks)}')
@@ -85,6 +86,7 @@ class ContinualConfig:
         need(self.restart in ('best', 'last'), f"restart must be 'best' or 'last', got {self.restart!r}")
         return self
 
+# %% ../../nbs/13_fed.continual.ipynb #48c5c06c
 def run_continual(blocks:Blocks, # the stream
                   model_fn:Callable, # k -> FedModel for task k
                   cfg:FedConfig, # engine settings of every task (keep_best is forced on)

@@ -100,6 +100,7 @@ class RoundData:
             act = torch.nonzero(b[:, t, 0] >= 0).flatten()
             if len(act): yield act, b[act, t]
 
+# %% ../../nbs/11_fed.engine.ipynb #6b6d0846
 def make_round(train:CSR, # training positives of all clients
                clients:torch.Tensor, # (A,) ascending ids of the participating clients
                sampler:NegativeSampler|None, # draws negatives (None when n_neg = 0)
@@ -122,6 +123,7 @@ def make_round(train:CSR, # training positives of all clients
     epochs = [shuffle_batches(owner, len(clients), batch_size, g) for _ in range(local_epochs)]
     return RoundData(clients, items, labels, owner, key_inv[:len(items)], len(keys), keys % n_items, keys // n_items, epochs, keys, n_items)
 
+# %% ../../nbs/11_fed.engine.ipynb #adc7ab95
 def shuffle_batches(owner:torch.Tensor, # (S,) client position of every sample
                     n_clients:int, batch_size:int, g:torch.Generator)->torch.Tensor: # (A, T, B) sample indices, -1 = padding
     "Shuffle every client's samples (random keys sorted within the client) and cut them into batches."
@@ -142,11 +144,13 @@ class Store:
     def table(self, users:torch.Tensor)->torch.Tensor: raise NotImplementedError # (A, I, d), a view when possible
     def begin_round(self, rd:RoundData): pass
 
+# %% ../../nbs/11_fed.engine.ipynb #2fed637d
 def _span(users:torch.Tensor)->slice|None:
     "`users` as a slice when they are consecutive ids (so tables are views, not copies)."
     if len(users) and int(users[-1]) - int(users[0]) == len(users) - 1 and bool((users[1:] > users[:-1]).all()): return slice(int(users[0]), int(users[-1]) + 1)
     return None
 
+# %% ../../nbs/11_fed.engine.ipynb #44ba763d
 class SharedDelta(Store):
     "A global table G plus sparse per-client deltas for the current round."
     def __init__(self, G:torch.Tensor): self.G, self.D = G, torch.zeros(0, G.shape[1])
@@ -161,6 +165,7 @@ class SharedDelta(Store):
         m = rep[self.rd.key_owner]
         return torch.zeros_like(self.G).index_add_(0, self.rd.key_items[m], self.D[m])
 
+# %% ../../nbs/11_fed.engine.ipynb #0abf1990
 class Dense(Store):
     "One private item table per client, P of shape (U, I, d)."
     def __init__(self, P:torch.Tensor, scale:float=1.): self.P, self.flat, self.scale = P, P.view(-1, P.shape[-1]), scale # scale: multiplies its updates (learning-rate factor)
@@ -169,6 +174,7 @@ class Dense(Store):
     def table(self, users):
         sl = _span(users); return self.P[sl] if sl is not None else self.P[users]
 
+# %% ../../nbs/11_fed.engine.ipynb #966afef5
 class Central(Store):
     "One shared table updated in place by every client: centralised training."
     def __init__(self, G:torch.Tensor): self.G = G
@@ -224,6 +230,7 @@ def laplace_mean_noise(shape:tuple, n:int, b:float, g:torch.Generator)->torch.Te
     conc = torch.full(shape, float(n))
     return (_gamma(conc, g) - _gamma(conc, g)) * b / n
 
+# %% ../../nbs/11_fed.engine.ipynb #3483ff81
 def _gamma(conc:torch.Tensor, g:torch.Generator)->torch.Tensor:
     "Gamma(conc, 1) draws from a seeded generator (Marsaglia-Tsang squeeze, vectorised), for conc >= 1."
     shape, conc = conc.shape, conc.reshape(-1)
@@ -280,16 +287,19 @@ class Method:
     def state(self)->dict: return {}
     def load_state(self, d:dict): pass
 
+# %% ../../nbs/11_fed.engine.ipynb #932b943b
 def _sum_tables(store:Store, clients:torch.Tensor, chunk:int=64)->torch.Tensor:
     "Sum of the tables of `clients`, accumulated in chunks (never a (|R|, I, d) copy)."
     acc = torch.zeros(store.P.shape[1:])
     for a in range(0, len(clients), chunk): acc += store.table(clients[a:a + chunk]).sum(0)
     return acc
 
+# %% ../../nbs/11_fed.engine.ipynb #930e1ffb
 def _mean_tables(store:Store, clients:torch.Tensor, chunk:int=64)->torch.Tensor:
     "Mean of the tables of `clients`."
     return _sum_tables(store, clients, chunk) / max(1, len(clients))
 
+# %% ../../nbs/11_fed.engine.ipynb #a2b3cc00
 class Replace(Method):
     "Single knowledge: the server's average replaces every client's item table at each sync."
     name = 'replace'
@@ -317,6 +327,7 @@ class Replace(Method):
         if 'P' in down: s.P[:] = down['P']
         if 'G' in down: s.G.copy_(down['G'])
 
+# %% ../../nbs/11_fed.engine.ipynb #99eada80
 class Local(Method):
     "No communication: every client trains its own item table on its own data."
     name, syncs = 'local', False
@@ -324,6 +335,7 @@ class Local(Method):
     def state(self): return {'P': self.stores[0].P}
     def load_state(self, d): self.stores[0].P.copy_(d['P'])
 
+# %% ../../nbs/11_fed.engine.ipynb #94c13d4a
 class Centralised(Method):
     "All data in one place: one item table and shared global parameters, updated by every client's gradient."
     name, syncs, shared = 'central', False, True
@@ -334,6 +346,7 @@ class Centralised(Method):
 
 METHODS:dict = {'replace': Replace, 'local': Local, 'central': Centralised}
 
+# %% ../../nbs/11_fed.engine.ipynb #d674094d
 def make_method(name:str, **kw)->Method:
     "A method by name (see `METHODS`; `import recnb.fed` registers every method built on the engine), with its settings."
     need(name in METHODS, f'unknown method {name!r}; choose from {", ".join(METHODS)}')
@@ -377,6 +390,7 @@ class Federation:
 # %% ../../nbs/11_fed.engine.ipynb #da4a51f7
 from fastcore.basics import patch
 
+# %% ../../nbs/11_fed.engine.ipynb #4b556621
 @patch
 def local_round(self:Federation)->tuple[RoundData, torch.Tensor, dict]:
     "The clients' part of a round: sample, train, draw the non-reporters; returns (round data, reporters, statistics)."
@@ -397,11 +411,13 @@ def local_round(self:Federation)->tuple[RoundData, torch.Tensor, dict]:
     reporters = torch.randperm(A, generator=self.g)[k:].sort().values if k else torch.arange(A)
     return rd, reporters, {'round': self.t + 1, 'loss': tot / max(1, n), 'clients': A, 'reporters': len(reporters)}
 
+# %% ../../nbs/11_fed.engine.ipynb #21c9a862
 @patch
 def sync_round(self:Federation)->bool:
     "Whether the current round (the next one to run) ends with a sync."
     return self.method.syncs and (self.t + 1) % self.cfg.sync_every == 0
 
+# %% ../../nbs/11_fed.engine.ipynb #aaff039c
 @patch
 def run_round(self:Federation)->dict:
     "Run one communication round; returns per-round statistics."
@@ -411,6 +427,7 @@ def run_round(self:Federation)->dict:
     self.t += 1
     return st
 
+# %% ../../nbs/11_fed.engine.ipynb #966322a5
 @patch
 def upload(self:Federation, rd:RoundData, reporters:torch.Tensor)->dict[str, torch.Tensor]:
     "Client side of a sync: the reporters' count, their summed item knowledge and summed 'global' parameters, with LDP noise."
@@ -420,6 +437,7 @@ def upload(self:Federation, rd:RoundData, reporters:torch.Tensor)->dict[str, tor
             v = self.params[k]; up[f'param.{k}'] = v[rc].sum(0) + laplace_sum_noise(tuple(v.shape[1:]), len(rc), self.cfg.ldp, self.g)
     return up
 
+# %% ../../nbs/11_fed.engine.ipynb #cb926bb0
 def combine(ups:list[dict]# uploads of several groups of clients
            )->dict: # their sums, key by key (the count 'n' included)
     "Add up the uploads of several groups of clients."
@@ -428,6 +446,7 @@ def combine(ups:list[dict]# uploads of several groups of clients
         for k, v in u.items(): out[k] = out[k] + v if k in out else v.clone()
     return out
 
+# %% ../../nbs/11_fed.engine.ipynb #41311afe
 def aggregate(method:Method, # the method (its server rule)
               server:dict, # the server's state (`method.server_init`), updated in place
               up:dict, # summed uploads of all reporters
@@ -437,6 +456,7 @@ def aggregate(method:Method, # the method (its server rule)
     if n == 0: return {}
     return method.aggregate(server, up, n) | {k: v / n for k, v in up.items() if k.startswith('param.')}
 
+# %% ../../nbs/11_fed.engine.ipynb #980ec0b7
 @patch
 def receive(self:Federation, down:dict):
     "Client side: apply a broadcast (idempotent)."
@@ -445,6 +465,7 @@ def receive(self:Federation, down:dict):
     for k, v in down.items():
         if k.startswith('param.'): self.params[k[6:]][:] = v
 
+# %% ../../nbs/11_fed.engine.ipynb #269064f6
 @patch
 def sync(self:Federation, rd:RoundData, reporters:torch.Tensor):
     "A sync round in one process: upload, aggregate on the server, receive."
@@ -457,18 +478,21 @@ def score(self:Federation, users:torch.Tensor)->torch.Tensor:
     with torch.no_grad():
         return self.model.score({k: v[users] for k, v in self.params.items()}, self.method.table(self, users))
 
+# %% ../../nbs/11_fed.engine.ipynb #68344e6a
 @patch
 def evaluate(self:Federation, target:str='test', ks:tuple|None=None, **kw)->EvalResult:
     "Full-ranking evaluation of every client on `target` ('valid' or 'test')."
     return evaluate(self.score, self.split, target, ks=ks or self.cfg.ks, chunk_size=self.cfg.eval_chunk,
                     card={'seed': self.cfg.seed, 'extra': self.describe()}, **kw)
 
+# %% ../../nbs/11_fed.engine.ipynb #8cc33575
 @patch
 def describe(self:Federation)->dict:
     "Model, method and settings, for protocol cards."
     return {'model': self.model.name, 'method': self.method.name, 'locality': self.model.locality, 'config': asdict(self.cfg),
             'client_bytes': self.client_bytes()}
 
+# %% ../../nbs/11_fed.engine.ipynb #1f910c64
 @patch
 def client_bytes(self:Federation)->dict:
     "Bytes of parameters one client keeps on its device (persistent) and holds briefly at a sync (transient)."
@@ -483,6 +507,7 @@ def state_dict(self:Federation)->dict[str, torch.Tensor]:
     return ({f'p.{k}': v for k, v in self.params.items()} | {f'm.{k}': v for k, v in self.method.state().items()}
             | {f's.{k}': v for k, v in self.server.items()} | {'rng': self.g.get_state()})
 
+# %% ../../nbs/11_fed.engine.ipynb #04de3558
 @patch
 def load_state_dict(self:Federation, sd:dict[str, torch.Tensor]):
     "Restore tensors saved by `state_dict` (same model, method and sizes)."
@@ -494,6 +519,7 @@ def load_state_dict(self:Federation, sd:dict[str, torch.Tensor]):
         if f's.{k}' not in sd: raise DataError(f'checkpoint has no server tensor {k}')
         v.copy_(sd[f's.{k}'])
 
+# %% ../../nbs/11_fed.engine.ipynb #b7b76e0e
 @patch
 def save(self:Federation, path:str|os.PathLike)->Path:
     "Atomic checkpoint of the whole run."
@@ -501,6 +527,7 @@ def save(self:Federation, path:str|os.PathLike)->Path:
             'model': self.model.name, 'method': self.method.name}
     return save_tensors(self.state_dict(), path, meta)
 
+# %% ../../nbs/11_fed.engine.ipynb #ce89dad7
 @patch
 def restore(self:Federation, path:str|os.PathLike)->Federation:
     "Continue from a checkpoint written by `save` with the same settings."
@@ -512,10 +539,12 @@ def restore(self:Federation, path:str|os.PathLike)->Federation:
     self.load_state_dict(sd); self.t, self.history, self.best, self.wait = meta['t'], meta['history'], meta['best'], meta['wait']
     return self
 
+# %% ../../nbs/11_fed.engine.ipynb #819346fa
 def json_eq(a, b)->bool:
     "Equality after a JSON round trip (tuples become lists)."
     import json; return json.loads(json.dumps(a)) == json.loads(json.dumps(b))
 
+# %% ../../nbs/11_fed.engine.ipynb #7e0d0f64
 @patch
 def fit(self:Federation, rounds:int|None=None, # run until this many rounds in total (default cfg.rounds)
         checkpoint:str|os.PathLike|None=None, # checkpoint file, written every cfg.checkpoint_every rounds

@@ -58,7 +58,6 @@ class FlowerSpec:
 
 # %% ../../nbs/18_flower.app.ipynb #89e0ac52
 _SHARDS:dict = {} # (state folder, shard) -> (version, Shard): the shard this process served last
-
 def spec_method(spec:FlowerSpec, # the run
                 users:torch.Tensor|None=None, # a shard's users (None: the server's instance)
                )->Method|None: # None: the method of the spec's config, built by the engine
@@ -68,9 +67,9 @@ def spec_method(spec:FlowerSpec, # the run
     mem, _ = load_tensors(spec.memory)
     return make_method('f3crec', **cfg.method_args, memory=mem if users is None else shard_memory(mem, users))
 
+# %% ../../nbs/18_flower.app.ipynb #b8adc3d7
 def _shard_dir(spec:FlowerSpec, shard:int, node_config:dict|None=None)->Path:
     return spec.nodes_dir(node_config)/f'shard-{shard}'
-
 def _disk_meta(d:Path)->dict:
     "Version and server generation of the shard state in `d` (zeros if there is none)."
     f = d/'state.safetensors'
@@ -79,8 +78,8 @@ def _disk_meta(d:Path)->dict:
     with safe_open(str(f), framework='pt') as h: m = json.loads(h.metadata()['recnb'])
     return {'version': int(m['version']), 'gen': int(m.get('gen', 0))}
 
+# %% ../../nbs/18_flower.app.ipynb #afd6035a
 def _disk_version(d:Path)->int: return _disk_meta(d)['version']
-
 class shard_lock:
     "Exclusive lock on a shard folder for the whole handling of one message (processes of a killed run may still be finishing)."
     def __init__(self, d:Path): self.d = Path(d)
@@ -91,11 +90,13 @@ class shard_lock:
         import fcntl
         fcntl.flock(self.f, fcntl.LOCK_UN); self.f.close()
 
+# %% ../../nbs/18_flower.app.ipynb #a4dba11e
 def _check_gen(d:Path, gen:int, shard:int):
     "Refuse a message of an earlier server generation (a run that was stopped and resumed since)."
     g = _disk_meta(d)['gen']
     if gen < g: raise ConfigError(f'shard {shard}: message of server generation {gen}, but the shard was restored by generation {g}: ignored')
 
+# %% ../../nbs/18_flower.app.ipynb #d42b8bf9
 def shard_for(spec:FlowerSpec, # the run
               shard:int, # which shard this node hosts
               node_config:dict|None=None, # the node's config (its 'state-dir')
@@ -122,6 +123,7 @@ def shard_for(spec:FlowerSpec, # the run
     _SHARDS[key] = (v, sh)
     return sh
 
+# %% ../../nbs/18_flower.app.ipynb #dff70492
 def save_shard(spec:FlowerSpec, sh:Shard, node_config:dict|None=None, checkpoint:bool=False, gen:int|None=None):
     "Write the shard's state atomically (and a copy for its checkpoint round); `gen`: the server generation (default: unchanged)."
     d = _shard_dir(spec, sh.id, node_config); key = (str(d), sh.id); m = _disk_meta(d); v = m['version'] + 1
@@ -130,6 +132,7 @@ def save_shard(spec:FlowerSpec, sh:Shard, node_config:dict|None=None, checkpoint
     if checkpoint: shutil.copyfile(d/'state.safetensors', d/f'ckpt-{sh.fed.t}.safetensors')
     _SHARDS[key] = (v, sh)
 
+# %% ../../nbs/18_flower.app.ipynb #5fce058b
 def prepare_nodes(spec:FlowerSpec, # the run
                   split:Split, # the whole federation's split
                   node_config:dict|None=None, # a node config whose 'state-dir' to fill (default: the spec's folder)
@@ -141,6 +144,7 @@ def prepare_nodes(spec:FlowerSpec, # the run
         sub = sub_split(split, users, s); sub.params['shard_user_ids'] = users.tolist(); save_split(sub, d/'split.safetensors'); out.append(d)
     return out
 
+# %% ../../nbs/18_flower.app.ipynb #39dd8299
 def restore_shard(spec:FlowerSpec, shard:int, t:int, node_config:dict|None=None, gen:int=0)->Shard:
     "Put the shard back to its checkpoint of round `t` (a restarted server, generation `gen`, resumes there)."
     d = _shard_dir(spec, shard, node_config); f = d/f'ckpt-{t}.safetensors'
@@ -154,25 +158,28 @@ def _arrays(d:dict|None):
     from flwr.app import Array, ArrayRecord
     return ArrayRecord({k: Array(v.detach().cpu().contiguous().numpy()) for k, v in (d or {}).items()})
 
+# %% ../../nbs/18_flower.app.ipynb #478da364
 def _tensors(rec)->dict[str, torch.Tensor]:
     return {k: torch.from_numpy(np.array(a.numpy())) for k, a in rec.items()}
-
 def _reply(msg, **parts):
     from flwr.app import Message, RecordDict, MetricRecord, ConfigRecord, ArrayRecord
     rd = RecordDict({k: (v if isinstance(v, (ArrayRecord, MetricRecord, ConfigRecord)) else _arrays(v)) for k, v in parts.items()})
     return Message(rd, reply_to=msg)
 
+# %% ../../nbs/18_flower.app.ipynb #e6c422f6
 def _spec_of(context, bound:FlowerSpec|None)->FlowerSpec:
     if bound is not None: return bound
     need('recnb' in context.run_config, "the Flower run config has no 'recnb' entry (a JSON FlowerSpec): start runs with recnb.flower")
     return FlowerSpec.from_json(str(context.run_config['recnb']))
 
+# %% ../../nbs/18_flower.app.ipynb #703293a4
 def _node_shard(context, spec:FlowerSpec)->int:
     nc = dict(context.node_config)
     need('partition-id' in nc, "this SuperNode has no 'partition-id' node config: start it with --node-config 'partition-id=<shard>'")
     s = int(nc['partition-id']); need(0 <= s < spec.n_shards, f'partition-id {s} is not a shard of a run with {spec.n_shards} shards')
     return s
 
+# %% ../../nbs/18_flower.app.ipynb #fd750dc9
 def client_handlers(spec:FlowerSpec|None=None):
     "The ClientApp's query, train and evaluate functions (with `spec` bound, or read from each run's config)."
     from flwr.app import MetricRecord, ConfigRecord
@@ -210,6 +217,7 @@ def client_handlers(spec:FlowerSpec|None=None):
         return _reply(msg, metrics=MetricRecord({k: float(v) for k, v in m.items()}))
     return query, train, evaluate
 
+# %% ../../nbs/18_flower.app.ipynb #030a8012
 def make_client_app(spec:FlowerSpec|None=None):
     "A Flower ClientApp hosting one shard per node."
     from flwr.clientapp import ClientApp
@@ -222,6 +230,7 @@ def _flwr_strategy_base():
     from flwr.serverapp.strategy import Strategy
     return Strategy
 
+# %% ../../nbs/18_flower.app.ipynb #6f0f073a
 class GridTransport:
     "Transport over a Flower Grid: the shards are the nodes, found by their partition-id."
     kinds = {'hello': 'query', 'offer': 'query', 'restore': 'query', 'train': 'train', 'evaluate': 'evaluate'}
@@ -279,6 +288,7 @@ class GridTransport:
             else: out[s] = dict(c['config']) if 'config' in c.config_records else {}
         return out
 
+# %% ../../nbs/18_flower.app.ipynb #1fdcf58e
 def _strategy_class():
     Base = _flwr_strategy_base()
     class RecnbStrategy(Base):
@@ -304,6 +314,8 @@ def _strategy_class():
     return RecnbStrategy
 
 _STRATEGIES:dict = {}
+
+# %% ../../nbs/18_flower.app.ipynb #af689652
 def strategies()->dict[str, type]:
     "The Flower strategy classes, by server rule (built on first use, so that flwr is needed only here)."
     if not _STRATEGIES:
@@ -315,7 +327,7 @@ def strategies()->dict[str, type]:
             'local': type('LocalStrategy', (S,), {'rule': 'no communication', '__doc__': 'No server rule: local-only training, evaluated across nodes.'})})
     return _STRATEGIES
 
-
+# %% ../../nbs/18_flower.app.ipynb #a4038d1b
 def strategy_for(cfg:FedConfig, # the run's settings (cfg.method names the method)
                  method:Method|None=None, # a ready method (e.g. F3CRec with its previous-task memory)
                 ):
@@ -342,6 +354,7 @@ def make_server_app(spec:FlowerSpec|None=None):
 
 _all_ = ['server_app', 'client_app']  # listed in __all__: what `flwr run` checks for the app folder's components
 
+# %% ../../nbs/18_flower.app.ipynb #444cd6d8
 def __getattr__(name):  # `recnb.flower.app:server_app` and `:client_app`, built on first access (importing recnb.flower needs no flwr)
     if name in ('server_app', 'client_app'):
         try: import flwr

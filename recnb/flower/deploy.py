@@ -26,6 +26,7 @@ def new_run_dir(name:str='flower')->Path:
     "A fresh folder for a run's checkpoint, results and node state."
     return Path(tempfile.mkdtemp(prefix=f'recnb-{name}-'))
 
+# %% ../../nbs/19_flower.deploy.ipynb #00891709
 def run_simulation(spec:FlowerSpec, # the run (its run_dir is created if empty)
                    cpus_per_node:float=1., # CPUs Ray reserves per simulated node
                    verbose:bool=False, # Flower's DEBUG logging
@@ -44,8 +45,6 @@ def run_simulation(spec:FlowerSpec, # the run (its run_dir is created if empty)
     if not res_file.is_file(): raise ConfigError(f'the Flower simulation ended without a result (see the log above); run folder {spec.run_dir}')
     res = load_json(res_file); res['wall_seconds'] = time.perf_counter() - t0
     return res
-
-
 
 # %% ../../nbs/19_flower.deploy.ipynb #d97079eb
 APP_TOML = '''[build-system]
@@ -70,6 +69,7 @@ clientapp = "recnb.flower.app:client_app"
 recnb = ""
 '''
 
+# %% ../../nbs/19_flower.deploy.ipynb #24f8f791
 def write_app(folder:str|os.PathLike # the Flower App folder to write
              )->Path:
     "A Flower App folder for `flwr run` whose apps are recnb's."
@@ -78,14 +78,15 @@ def write_app(folder:str|os.PathLike # the Flower App folder to write
     (d/'pyproject.toml').write_text(APP_TOML.format(version=recnb.__version__))
     return d
 
+# %% ../../nbs/19_flower.deploy.ipynb #50199ed0
 def run_config_toml(spec:FlowerSpec)->str:
     "The run-config override file for `flwr run -c` carrying the spec."
     j = spec.to_json(); need("'''" not in j, "the spec may not contain three single quotes (TOML literal string)")
     return f"recnb = '''{j}'''\n"
 
+# %% ../../nbs/19_flower.deploy.ipynb #a7d6ca4a
 def _free_port()->int:
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
-
 def _children(pid:int)->list[int]:
     "All descendants of a process (from /proc)."
     kids = {}
@@ -98,6 +99,7 @@ def _children(pid:int)->list[int]:
     while todo: c = kids.get(todo.pop(), []); out += c; todo += c
     return out
 
+# %% ../../nbs/19_flower.deploy.ipynb #5aef14de
 class Deployment:
     "A Flower deployment on 127.0.0.1: one SuperLink and `n_nodes` SuperNodes as processes (insecure, for tests and benchmarks)."
     def __init__(self, n_nodes:int=2, # SuperNodes, with partition-id 0..n_nodes-1

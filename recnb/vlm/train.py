@@ -31,7 +31,6 @@ __all__ = ['PAD', 'SCHEDULES', 'GATHERS', 'PRECISIONS', 'EVAL_MODES', 'TINY_TRAI
 
 # %% ../../nbs/23_vlm.train.ipynb #00a96d7d
 PAD = -1 # padding id of history windows
-
 @dataclass
 class Pairs:
     "(user history -> next item) pairs; histories left-padded with `PAD`."
@@ -47,8 +46,8 @@ class Pairs:
         "The pairs at positions `idx`."
         idx = torch.as_tensor(idx, dtype=torch.long); return Pairs(self.users[idx], self.targets[idx], self.history[idx])
 
+# %% ../../nbs/23_vlm.train.ipynb #997cd7dc
 def _window(seq:list, L:int)->list: h = seq[-L:]; return [PAD]*(L - len(h)) + h
-
 def make_pairs(split:Split, # a leave-one-out split
                target:str='train', # 'train', 'valid' or 'test' (see the table)
                max_history:int=10, # [SEC-A] history window L
@@ -77,6 +76,7 @@ GATHERS = ('detached', 'autograd')
 PRECISIONS = ('auto', 'no', 'bf16')
 EVAL_MODES = ('sampled', 'full')
 
+# %% ../../nbs/23_vlm.train.ipynb #ce5a42e5
 @dataclass
 class TrainConfig:
     "Every setting of stage-1 training ([SEC-A] = the paper, [R] = the spec's reconstruction, kept as the default)."
@@ -157,11 +157,13 @@ def check(self:TrainConfig)->TrainConfig:
     loss_config(c.loss, **c.loss_kw)                                        # unknown or impossible loss settings raise here
     return c
 
+# %% ../../nbs/23_vlm.train.ipynb #4a267a4f
 @patch
 def to_dict(self:TrainConfig)->dict: return asdict(self)
 @patch
 def to_json(self:TrainConfig, path:str|os.PathLike)->Path: return save_json(asdict(self), path)
 
+# %% ../../nbs/23_vlm.train.ipynb #dd7365e9
 def as_config(cfg:TrainConfig|dict|str|os.PathLike|None=None, # a config, a dict of fields, a JSON file, or None (defaults)
               **overrides, # fields to change
              )->TrainConfig:
@@ -199,6 +201,7 @@ def dist_gather(x:torch.Tensor, # local rows
     dist.all_gather(out, x.detach().contiguous())
     return torch.cat(out)
 
+# %% ../../nbs/23_vlm.train.ipynb #f7861f50
 def cross_batch(E:Sequence[torch.Tensor], # local (eu_t, eu_v, ei_t, ei_v), each (B, d)
                 targets:torch.Tensor, # (B,) local target ids
                 history:torch.Tensor, # (B, L) local history ids (PAD-padded)
@@ -248,6 +251,7 @@ def resolve_precision(mp:str)->str:
     if mp != 'auto': return mp
     return 'bf16' if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else 'no'
 
+# %% ../../nbs/23_vlm.train.ipynb #376b16b0
 def make_accelerator(mixed_precision:str='no', # 'no', 'bf16' or 'auto'
                      find_unused_parameters:bool=False, # DDP setting (True when some parameters may get no gradient)
                     ):
@@ -264,6 +268,7 @@ def make_accelerator(mixed_precision:str='no', # 'no', 'bf16' or 'auto'
         if 'already been initialized' not in str(e): raise
         AcceleratorState._reset_state(); return Accelerator(**kw)
 
+# %% ../../nbs/23_vlm.train.ipynb #93e5e2aa
 def load_data(cfg:TrainConfig)->tuple: # (item source, split)
     "The item source and leave-one-out split named by `cfg.data`."
     if cfg.data == 'synthetic':
@@ -274,6 +279,7 @@ def load_data(cfg:TrainConfig)->tuple: # (item source, split)
         ia, src = load_multimodal(cfg.data, **cfg.data_kw)
     return src, leave_one_out(ia, **cfg.split_kw)
 
+# %% ../../nbs/23_vlm.train.ipynb #9ce3d31e
 def enable_checkpointing(emb:VLMEmbedder)->VLMEmbedder:
     "Non-reentrant gradient checkpointing of the VLM (DDP-safe, no `enable_input_require_grads` needed)."
     m, kw = emb.model, {'use_reentrant': False}
@@ -281,6 +287,7 @@ def enable_checkpointing(emb:VLMEmbedder)->VLMEmbedder:
     else: m.gradient_checkpointing_enable(gradient_checkpointing_kwargs=kw)
     return emb
 
+# %% ../../nbs/23_vlm.train.ipynb #dd8fa531
 def build_embedder(cfg:TrainConfig, # settings
                    out:str|os.PathLike|None=None, # run folder (where model='tiny' is built)
                    accelerator=None, # builds the tiny model on the main process first
@@ -297,7 +304,6 @@ def build_embedder(cfg:TrainConfig, # settings
 
 # %% ../../nbs/23_vlm.train.ipynb #bfd7e9b2
 def _stack(o:dict)->torch.Tensor: return torch.stack([o['text'], o['image'], o['fused']], 1)
-
 def _sharded(n:int, fn:Callable, acc, d:int)->torch.Tensor:
     "fn(indices) -> (k, 3, d) for this process's contiguous share of range(n); all shares gathered in order."
     W = 1 if acc is None else acc.num_processes
@@ -308,6 +314,7 @@ def _sharded(n:int, fn:Callable, acc, d:int)->torch.Tensor:
     part = torch.cat([part, part.new_zeros(per - len(part), 3, d)])
     return dist_gather(part.to(acc.device).contiguous()).cpu()[:n]
 
+# %% ../../nbs/23_vlm.train.ipynb #1642a649
 def eval_embedder(emb:VLMEmbedder, # the embedder (put in eval mode here)
                   src, # item source (Catalog or SynthData)
                   split:Split, # leave-one-out split
@@ -399,14 +406,15 @@ class VLMTrainer:
 
 # %% ../../nbs/23_vlm.train.ipynb #bad50c27
 def _rng_devices(device:torch.device)->list: return [device] if device.type == 'cuda' else []
-
 def _rng_get(device:torch.device)->tuple:
     return torch.get_rng_state(), (torch.cuda.get_rng_state(device) if device.type == 'cuda' else None)
 
+# %% ../../nbs/23_vlm.train.ipynb #64438917
 def _rng_set(state:tuple, device:torch.device):
     torch.set_rng_state(state[0])
     if state[1] is not None: torch.cuda.set_rng_state(state[1], device)
 
+# %% ../../nbs/23_vlm.train.ipynb #f527fcf5
 @patch
 def batch(self:VLMTrainer, step:int, # global step
          )->tuple[list, torch.Tensor, torch.Tensor]: # histories (lists), targets (B,), padded histories (B, L)
@@ -416,10 +424,12 @@ def batch(self:VLMTrainer, step:int, # global step
     idx = perm[k*self.cfg.batch_size:(k + 1)*self.cfg.batch_size][self.rank*self.local_bs:(self.rank + 1)*self.local_bs]
     return [self.pairs.hist(int(i)) for i in idx], self.pairs.targets[idx], self.pairs.history[idx]
 
+# %% ../../nbs/23_vlm.train.ipynb #72276912
 @patch
 def _embed(self:VLMTrainer, model, h, t)->list[torch.Tensor]:
     with self.acc.autocast(): return [e.float() for e in model(h, t.tolist())]
 
+# %% ../../nbs/23_vlm.train.ipynb #5d9dd22f
 @patch
 def _loss(self:VLMTrainer, E, t, H):
     E2, ids, scale = cross_batch(E, t, H, self.rank, self.world, self.cfg.gather)
@@ -427,6 +437,7 @@ def _loss(self:VLMTrainer, E, t, H):
     if not math.isfinite(st['loss']): raise FloatingPointError(f'non-finite loss {st["loss"]} at step {self.step}')
     return loss * scale, st
 
+# %% ../../nbs/23_vlm.train.ipynb #735909e5
 @patch
 def train_step(self:VLMTrainer)->dict:
     "One optimiser step on the global batch of step `self.step`; returns the loss statistics, `grad_norm` and `lr`."
@@ -480,17 +491,20 @@ def _rng_state(device:torch.device)->tuple[dict, dict]:
     py = random.getstate()
     return ts, {'numpy': [npst[0], int(npst[2]), int(npst[3]), float(npst[4])], 'python': [py[0], list(py[1]), py[2]]}
 
+# %% ../../nbs/23_vlm.train.ipynb #2902cfbf
 def _set_rng_state(ts:dict, meta:dict, device:torch.device):
     torch.set_rng_state(ts['torch'])
     if 'cuda' in ts and device.type == 'cuda': torch.cuda.set_rng_state(ts['cuda'], device)
     n = meta['numpy']; np.random.set_state((n[0], ts['numpy'].numpy().astype(np.uint32), n[1], n[2], n[3]))
     p = meta['python']; random.setstate((p[0], tuple(p[1]), p[2]))
 
+# %% ../../nbs/23_vlm.train.ipynb #c911f9fe
 def checkpoints(out:str|os.PathLike)->list[Path]:
     "Complete checkpoint folders of a run, oldest first."
     d = Path(out)/'ckpt'
     return sorted(p for p in d.glob('step-*') if p.is_dir() and not p.name.endswith('.tmp')) if d.is_dir() else []
 
+# %% ../../nbs/23_vlm.train.ipynb #37e73690
 @patch
 def save_checkpoint(self:VLMTrainer)->Path|None:
     "Write a checkpoint of the current step (adapter, optimiser, schedule, RNG of every process) to <out>/ckpt."
@@ -513,6 +527,7 @@ def save_checkpoint(self:VLMTrainer)->Path|None:
     acc.wait_for_everyone()
     return d
 
+# %% ../../nbs/23_vlm.train.ipynb #aca79cf0
 @patch
 def load_checkpoint(self:VLMTrainer, d:str|os.PathLike, # a checkpoint folder
                    )->VLMTrainer:
@@ -537,6 +552,7 @@ def load_checkpoint(self:VLMTrainer, d:str|os.PathLike, # a checkpoint folder
     _set_rng_state(rts, rmeta, dev)
     return self
 
+# %% ../../nbs/23_vlm.train.ipynb #8d11645e
 @patch
 def resume(self:VLMTrainer)->VLMTrainer:
     "Continue from the newest checkpoint in `out` (none: start from scratch); the log is trimmed to its step."
@@ -571,6 +587,7 @@ class TrainResult:
         "JSON-able summary (without the log and the embedder)."
         return {k: v for k, v in asdict(replace(self, log=[], embedder=None)).items() if k not in ('log', 'embedder')}
 
+# %% ../../nbs/23_vlm.train.ipynb #cfd75961
 @patch
 def _record(self:VLMTrainer, kind:str, rec:dict)->dict:
     num = lambda v: v.item() if isinstance(v, np.generic) else v
@@ -580,10 +597,12 @@ def _record(self:VLMTrainer, kind:str, rec:dict)->dict:
         with open(self.out/'log.jsonl', 'a') as f: f.write(json.dumps(r) + '\n')
     return r
 
+# %% ../../nbs/23_vlm.train.ipynb #27a57090
 @patch
 def _metric_key(self:VLMTrainer)->str:
     m = self.cfg.select_metric; return f'val/{m}' if '/' in m else f'val/{m}/both'
 
+# %% ../../nbs/23_vlm.train.ipynb #f6f691e1
 @patch
 def validate(self:VLMTrainer)->dict:
     "Validation ranking (all processes), a log record, and best-adapter selection (main process)."
@@ -601,12 +620,14 @@ def validate(self:VLMTrainer)->dict:
         self.acc.wait_for_everyone()
     return rec
 
+# %% ../../nbs/23_vlm.train.ipynb #6b3716ef
 @patch
 def _is_eval_step(self:VLMTrainer, s:int)->bool:
     e = self.cfg.eval_every
     if e == 0: return False
     return s == self.total or (s % self.steps_per_epoch == 0 if e is None else s % e == 0)
 
+# %% ../../nbs/23_vlm.train.ipynb #cb9c1421
 @patch
 def fit(self:VLMTrainer, stop_at:int|None=None, # end the session after this step without final save (simulates an interruption)
        )->TrainResult:
@@ -677,6 +698,7 @@ def _parse_set(kv:str)->tuple:
     try: return k.strip(), json.loads(v)
     except json.JSONDecodeError: return k.strip(), v
 
+# %% ../../nbs/23_vlm.train.ipynb #b6b61f4e
 def main(argv:list[str]|None=None)->int:
     "`python -m recnb.vlm.train --config cfg.json --out DIR [--resume] [--set key=value ...]`."
     p = argparse.ArgumentParser(prog='python -m recnb.vlm.train', description='VLM2Rec stage-1 training of the VLM embedder (LoRA); '
@@ -699,10 +721,12 @@ def main(argv:list[str]|None=None)->int:
     if dist.is_available() and dist.is_initialized(): dist.destroy_process_group()
     return 0
 
+# %% ../../nbs/23_vlm.train.ipynb #be09c7ed
 def free_port()->int:
     "A TCP port that is free on 127.0.0.1 right now."
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
 
+# %% ../../nbs/23_vlm.train.ipynb #e508b6ce
 def launch_cmd(config:str|os.PathLike, # JSON config file
                out:str|os.PathLike, # run folder
                nproc:int=2, # processes
@@ -722,6 +746,7 @@ def launch_cmd(config:str|os.PathLike, # JSON config file
                 '--mixed_precision', 'no', '--dynamo_backend', 'no']
     return head + ['-m', 'recnb.vlm.train', '--config', str(config), '--out', str(out)] + (['--resume'] if resume else []) + ([] if stop_at is None else ['--stop-at', str(stop_at)])
 
+# %% ../../nbs/23_vlm.train.ipynb #2149c3e1
 def launch_train(cfg:TrainConfig|dict, # settings
                  out:str|os.PathLike, # run folder
                  nproc:int=2, # processes
@@ -740,6 +765,7 @@ def launch_train(cfg:TrainConfig|dict, # settings
     if not wait: return pr
     return finish_launch(pr, out, timeout)
 
+# %% ../../nbs/23_vlm.train.ipynb #808dec15
 def finish_launch(pr:subprocess.Popen, # from `launch_train(..., wait=False)`
                   out:str|os.PathLike, # its run folder
                   timeout:float|None=None, # seconds to wait
