@@ -37,21 +37,26 @@ class ItemKNN:
         need(k >= 1, f'k must be >= 1, got {k}')
         self.train, I = split.train, split.n_items
         r, c = split.train.rows(torch.arange(split.n_users))
-        X = torch.zeros(split.n_users, I); X[r, c] = 1.
-        norm = X.sum(0).sqrt().clamp(min=1e-12); k = min(k, I - 1) if I > 1 else 1
+        X = torch.zeros(split.n_users, I)
+        X[r, c] = 1.
+        norm = X.sum(0).sqrt().clamp(min=1e-12)
+        k = min(k, I - 1) if I > 1 else 1
         rows, cols, vals = [], [], []
         for a in range(0, I, chunk):
             s = (X[:, a:a + chunk].T @ X) / norm[a:a + chunk, None] / norm[None]
             s[torch.arange(s.shape[0]), torch.arange(a, a + s.shape[0])] = 0
             v, j = s.topk(k, dim=1)
-            rows.append(torch.arange(a, a + s.shape[0]).repeat_interleave(k)); cols.append(j.flatten()); vals.append(v.flatten())
+            rows.append(torch.arange(a, a + s.shape[0]).repeat_interleave(k))
+            cols.append(j.flatten())
+            vals.append(v.flatten())
         self.sim = torch.sparse_coo_tensor(torch.stack([torch.cat(rows), torch.cat(cols)]), torch.cat(vals), (I, I), check_invariants=True).coalesce()
         self.n_items = I
 
     def score(self, users:torch.Tensor)->torch.Tensor:
         "s_ui = sum over the user's training items j of sim(i, j), j among i's neighbours."
         r, c = self.train.rows(users)
-        X = torch.zeros(len(users), self.n_items); X[r, c] = 1.
+        X = torch.zeros(len(users), self.n_items)
+        X[r, c] = 1.
         return torch.sparse.mm(self.sim, X.T).T
 
 # %% ../nbs/06_baselines.ipynb #5fea84c3
@@ -61,7 +66,8 @@ class MF(nn.Module):
                  init_std:float=0.1): # std of the normal initialisation
         super().__init__()
         self.P, self.Q = nn.Embedding(n_users, dim), nn.Embedding(n_items, dim)
-        nn.init.normal_(self.P.weight, std=init_std); nn.init.normal_(self.Q.weight, std=init_std)
+        nn.init.normal_(self.P.weight, std=init_std)
+        nn.init.normal_(self.Q.weight, std=init_std)
     def forward(self, u:torch.Tensor, i:torch.Tensor)->torch.Tensor: return (self.P(u) * self.Q(i)).sum(-1)
     def score(self, users:torch.Tensor)->torch.Tensor: return self.P(users) @ self.Q.weight.T
 
@@ -90,25 +96,35 @@ def fit_bpr(split:Split, # training data and validation targets
             cfg:BPRConfig|None=None, # hyper-parameters
             show_progress:bool=True)->tuple[MF, list]: # (model at the best validation epoch, per-epoch history)
     "Train BPR-MF with early stopping on the validation metric."
-    cfg = cfg or BPRConfig(); g = seed_everything(cfg.seed)
+    cfg = cfg or BPRConfig()
+    g = seed_everything(cfg.seed)
     model = MF(split.n_users, split.n_items, cfg.dim)
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr)
-    u_all = torch.repeat_interleave(torch.arange(split.n_users), split.train.lengths); i_all = split.train.idx
+    u_all = torch.repeat_interleave(torch.arange(split.n_users), split.train.lengths)
+    i_all = split.train.idx
     neg = NegativeSampler(split.train, split.n_items)
     best, best_state, hist, wait = -1., None, [], 0
     for ep in progress(range(cfg.epochs), desc='BPR epochs', disable=None if show_progress else True):
-        model.train(); j_all = neg.sample(u_all, 1, g)[:, 0]; perm = torch.randperm(len(u_all), generator=g); tot = 0.
+        model.train()
+        j_all = neg.sample(u_all, 1, g)[:, 0]
+        perm = torch.randperm(len(u_all), generator=g)
+        tot = 0.
         for a in range(0, len(perm), cfg.batch_size):
             b = perm[a:a + cfg.batch_size]
             loss = bpr_loss(model, u_all[b], i_all[b], j_all[b], cfg.reg)
-            opt.zero_grad(); loss.backward(); opt.step(); tot += loss.item() * len(b)
-        model.eval(); v = evaluate(model.score, split, 'valid', ks=[10, 20])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            tot += loss.item() * len(b)
+        model.eval()
+        v = evaluate(model.score, split, 'valid', ks=[10, 20])
         hist.append({'epoch': ep + 1, 'loss': tot / len(perm), **{f'valid_{k}': x for k, x in v.metrics.items()}})
         if v[cfg.valid_metric] > best: best, wait, best_state = v[cfg.valid_metric], 0, {k: t.clone() for k, t in model.state_dict().items()}
         else:
             wait += 1
             if wait >= cfg.patience: break
-    model.load_state_dict(best_state); model.eval()
+    model.load_state_dict(best_state)
+    model.eval()
     return model, hist
 
 # %% ../nbs/06_baselines.ipynb #6cb2985c
@@ -135,7 +151,8 @@ def run_baselines(dataset:str='ml-100k', # registry name
                   out:str|os.PathLike|None=None, # results folder (default: figures/)
                   show_progress:bool=True)->list[dict]: # one result per model (also written to JSON)
     "Train and evaluate the centralised baselines; write `baselines_<dataset>_<split>_seed<seed>.json`."
-    bad = set(models) - set(MODELS); need(not bad, f'unknown models {sorted(bad)}; choose from {MODELS}')
+    bad = set(models) - set(MODELS)
+    need(not bad, f'unknown models {sorted(bad)}; choose from {MODELS}')
     tm = Timer()
     with tm('data'): sp = make_split(dataset, split, threshold, k_core, seed, path)
     results = []
@@ -144,7 +161,8 @@ def run_baselines(dataset:str='ml-100k', # registry name
             if name == 'pop': m, extra = Popularity(sp), {}
             elif name == 'itemknn': m, extra = ItemKNN(sp, knn_k), {'k': knn_k}
             else:
-                c = bpr or BPRConfig(seed=seed); m, hist = fit_bpr(sp, c, show_progress)
+                c = bpr or BPRConfig(seed=seed)
+                m, hist = fit_bpr(sp, c, show_progress)
                 best = max(hist, key=lambda h: h[f'valid_{c.valid_metric}'])
                 extra = {'config': asdict(c), 'epochs_run': len(hist), 'best_epoch': best['epoch']}
         with tm(f'{name}_eval'):

@@ -62,15 +62,20 @@ def _ranks(S:torch.Tensor, # (B, I) masked scores of a chunk
     eq = (vals[tr] == st[:, None]).sum(1)
     edge = st == vk
     if edge.any():  # ties at the boundary: count equal scores over the whole row
-        er = tr[edge]; eq[edge] = (S[er] == st[edge, None]).sum(1)
+        er = tr[edge]
+        eq[edge] = (S[er] == st[edge, None]).sum(1)
     # held-out items sharing (row, score): group size n_g and index within the group
     o = torch.from_numpy(np.lexsort((st.numpy(), tr.numpy()))) if len(tr) else torch.zeros(0, dtype=torch.long)
     key_r, key_s = tr[o], st[o]
-    new = torch.ones(len(o), dtype=torch.bool); new[1:] = (key_r[1:] != key_r[:-1]) | (key_s[1:] != key_s[:-1])
-    gid = new.cumsum(0) - 1; start = torch.nonzero(new).flatten()
+    new = torch.ones(len(o), dtype=torch.bool)
+    new[1:] = (key_r[1:] != key_r[:-1]) | (key_s[1:] != key_s[:-1])
+    gid = new.cumsum(0) - 1
+    start = torch.nonzero(new).flatten()
     size = torch.bincount(gid, minlength=len(start))
-    within = torch.empty_like(o); within[o] = torch.arange(len(o)) - start[gid]
-    ng = torch.empty_like(o); ng[o] = size[gid]
+    within = torch.empty_like(o)
+    within[o] = torch.arange(len(o)) - start[gid]
+    ng = torch.empty_like(o)
+    ng[o] = size[gid]
     pos = (1 + greater + (eq - ng) + within).double()
     pos[(st < vk) | (st == -math.inf)] = math.inf
     return pos
@@ -156,7 +161,8 @@ def evaluate(score_fn:Callable, # users (B,) LongTensor -> fresh (B, n_items) sc
             S = S.detach().float().cpu()
             if S._base is not None or not S.is_contiguous(): S = S.clone()  # never write -inf into a view of the caller's data
             for m in masks:
-                r, c = m.rows(u); S[r, c] = -math.inf
+                r, c = m.rows(u)
+                S[r, c] = -math.inf
             tr, tc = tgt.rows(u)
             um = _user_metrics(_ranks(S, tr, tc, ks[-1]), tr, len(u), ks)
             for m in keep:
@@ -174,7 +180,8 @@ def chance_level(n_candidates:int|torch.Tensor, # C, or one C per user
     need(bool((C >= 1).all()), 'every user needs at least one candidate')
     out = {}
     for k in ks:
-        p = torch.arange(1, k + 1, dtype=torch.double); w = (p[None] <= C[:, None]).double()
+        p = torch.arange(1, k + 1, dtype=torch.double)
+        w = (p[None] <= C[:, None]).double()
         hr = (torch.clamp(C, max=k) / C).mean()
         out |= {f'hr@{k}': float(hr), f'recall@{k}': float(hr), f'precision@{k}': float(hr / k),
                 f'ndcg@{k}': float(((w / torch.log2(p + 1)).sum(1) / C).mean()), f'mrr@{k}': float(((w / p).sum(1) / C).mean())}
@@ -187,15 +194,20 @@ def sample_candidates(split:Split, # split with one held-out item per evaluated 
                       seed:int=0, # the lists depend only on the split and the seed
                      )->tuple[torch.Tensor, torch.Tensor]: # (users (U,), candidates (U, 1+n_neg) with the target first)
     "Draw `n_neg` never-interacted negatives per user, uniformly without replacement."
-    tgt = split.part(target); users = split.eval_users(target)
+    tgt = split.part(target)
+    users = split.eval_users(target)
     need(bool((tgt.lengths[users] == 1).all()), 'sampled ranking needs exactly one held-out item per user (leave-one-out)')
     seen = torch.stack([split.train.lengths, split.valid.lengths, split.test.lengths]).sum(0)[users]
     need(bool((split.n_items - seen >= n_neg).all()), f'n_neg={n_neg} exceeds the never-interacted items of some user')
-    g = torch.Generator().manual_seed(seed); out = torch.empty(len(users), n_neg, dtype=torch.long)
+    g = torch.Generator().manual_seed(seed)
+    out = torch.empty(len(users), n_neg, dtype=torch.long)
     # random keys, +inf on interacted items: the n_neg smallest keys are a uniform sample without replacement
     for a in range(0, len(users), 4096):
-        u = users[a:a + 4096]; k = torch.rand(len(u), split.n_items, generator=g)
-        for p in (split.train, split.valid, split.test): r, c = p.rows(u); k[r, c] = math.inf
+        u = users[a:a + 4096]
+        k = torch.rand(len(u), split.n_items, generator=g)
+        for p in (split.train, split.valid, split.test):
+            r, c = p.rows(u)
+            k[r, c] = math.inf
         out[a:a + 4096] = k.topk(n_neg, dim=1, largest=False).indices
     return users, torch.cat([tgt.idx[tgt.ptr[users]][:, None], out], 1)
 
@@ -208,7 +220,8 @@ def evaluate_sampled(score_fn:Callable, # users (B,) -> (B, n_items) scores
                      seed:int|None=None, # the candidates' seed, for the card
                     )->EvalResult:
     "Rank the target (column 0) among its sampled candidates with the pessimistic tie rule."
-    ks = sorted(set(ks)); C = cands.shape[1]
+    ks = sorted(set(ks))
+    C = cands.shape[1]
     need(ks[-1] <= C, f'largest K ({ks[-1]}) exceeds the {C} candidates')
     pos = []
     with torch.no_grad():
@@ -217,7 +230,8 @@ def evaluate_sampled(score_fn:Callable, # users (B,) -> (B, n_items) scores
             s = score_fn(u).float().gather(1, c)
             if torch.isnan(s).any(): raise ConfigError('score_fn returned NaN scores')
             p = 1 + (s[:, 1:] >= s[:, :1]).sum(1).double()  # ties with negatives count against the target
-            p[s[:, 0] == -math.inf] = math.inf; pos.append(p)
+            p[s[:, 0] == -math.inf] = math.inf
+            pos.append(p)
     pos = torch.cat(pos)
     um = _user_metrics(pos, torch.arange(len(users)), len(users), ks)
     card = split.card(ks=ks, candidates={'kind': 'sampled', 'n_neg': C - 1, 'seed': seed, 'negatives': 'uniform over never-interacted items'})

@@ -47,10 +47,14 @@ def train_windows(split:Split, # split whose chronological training lists are us
     U, X, Y = [], [], []
     ptr, idx = split.train.ptr.tolist(), (split.train.idx + 1).tolist()
     for u in range(split.n_users):
-        s = idx[ptr[u]:ptr[u + 1]]; n = len(s)
+        s = idx[ptr[u]:ptr[u + 1]]
+        n = len(s)
         ends = range(n, 1, -max_len) if mode == 'sliding' else ([n] if n > 1 else [])
         for e in ends:  # targets s[a:e], inputs s[a-1:e-1]
-            a = max(1, e - max_len); U.append(u); X.append(s[a - 1:e - 1]); Y.append(s[a:e])
+            a = max(1, e - max_len)
+            U.append(u)
+            X.append(s[a - 1:e - 1])
+            Y.append(s[a:e])
     return torch.tensor(U, dtype=torch.long), _left_pad(X, max_len), _left_pad(Y, max_len)
 
 # %% ../nbs/07_seqrec.ipynb #fb3458fa
@@ -113,12 +117,15 @@ class SASRecConfig:
     def check(self)->SASRecConfig:
         "Raise a `ConfigError` naming the first impossible setting; return self."
         for k in ('max_len', 'hidden_size', 'n_layers', 'n_heads', 'inner_size', 'adapter_hidden', 'batch_size', 'epochs', 'patience', 'eval_every'):
-            v = getattr(self, k); need(isinstance(v, (int, np.integer)) and v >= 1, f'{k} must be an integer >= 1, got {v!r}')
+            v = getattr(self, k)
+            need(isinstance(v, (int, np.integer)) and v >= 1, f'{k} must be an integer >= 1, got {v!r}')
         need(self.hidden_size % self.n_heads == 0, f'n_heads ({self.n_heads}) must divide hidden_size ({self.hidden_size})')
         for k in ('hidden_dropout_prob', 'attn_dropout_prob', 'adapter_dropout'):
-            v = getattr(self, k); need(0 <= v < 1, f'{k} must be in [0, 1), got {v!r}')
+            v = getattr(self, k)
+            need(0 <= v < 1, f'{k} must be in [0, 1), got {v!r}')
         for k in ('lr', 'layer_norm_eps', 'initializer_range'):
-            v = getattr(self, k); need(v > 0, f'{k} must be > 0, got {v!r}')
+            v = getattr(self, k)
+            need(v > 0, f'{k} must be > 0, got {v!r}')
         need(self.weight_decay >= 0, f'weight_decay must be >= 0, got {self.weight_decay!r}')
         need(len(self.betas) == 2 and all(0 <= b < 1 for b in self.betas), f'betas must be two numbers in [0, 1), got {self.betas!r}')
         need(self.loss_type in LOSSES, f'loss_type must be one of {LOSSES}, got {self.loss_type!r}')
@@ -157,7 +164,9 @@ def make_adapter(d_feat:int, # input (feature) dimension
     need(kind in ADAPTERS, f'adapter must be one of {ADAPTERS}, got {kind!r}')
     layers = [nn.Dropout(dropout)] + ([nn.Linear(d_feat, d)] if kind == 'linear' else [nn.Linear(d_feat, hidden), nn.GELU(), nn.Linear(hidden, d)])
     for m in layers:
-        if isinstance(m, nn.Linear): nn.init.normal_(m.weight, std=init_std); nn.init.zeros_(m.bias)
+        if isinstance(m, nn.Linear):
+            nn.init.normal_(m.weight, std=init_std)
+            nn.init.zeros_(m.bias)
     return nn.Sequential(*layers)
 
 # %% ../nbs/07_seqrec.ipynb #feda4f78
@@ -177,7 +186,8 @@ class ItemTable(nn.Module):
         need((features is None) == (kind == 'id'), f"item_init={kind!r} " + ('takes no item_features' if kind == 'id' else 'needs item_features'))
         self.n_items, self.d, self.kind = n_items, d, kind
         if kind == 'id':
-            self.emb = nn.Embedding(n_items + 1, d, padding_idx=PAD); nn.init.normal_(self.emb.weight, std=init_std)
+            self.emb = nn.Embedding(n_items + 1, d, padding_idx=PAD)
+            nn.init.normal_(self.emb.weight, std=init_std)
             with torch.no_grad(): self.emb.weight[PAD] = 0
             return
         x = prep_features(features, feat_norm)
@@ -203,10 +213,12 @@ class ItemTable(nn.Module):
     def unfreeze(self)->ItemTable:
         "Turn the adapted features into a trainable embedding table (the fine-tune variant)."
         need(hasattr(self, 'adapter'), 'unfreeze needs an adapter table (item_init frozen_adapter or finetune)')
-        was = self.adapter.training; self.adapter.eval()
+        was = self.adapter.training
+        self.adapter.eval()
         w = torch.cat([torch.zeros(1, self.d, device=self.feat.device), self.adapter(self.feat[1:])])
         self.adapter.train(was)
-        self.emb = nn.Embedding(self.n_items + 1, self.d, padding_idx=PAD, device=w.device); self.emb.weight.copy_(w)
+        self.emb = nn.Embedding(self.n_items + 1, self.d, padding_idx=PAD, device=w.device)
+        self.emb.weight.copy_(w)
         del self.adapter, self.feat
         self.kind = 'finetune'
         return self
@@ -255,13 +267,16 @@ class SASRec(nn.Module):
         self.n_items, self.L, self.d = n_items, c.max_len, c.hidden_size
         self.items = ItemTable(n_items, c.hidden_size, c.item_init, item_features, c.adapter, c.adapter_hidden,
                                c.adapter_dropout, c.feat_norm, c.initializer_range)
-        self.pos = nn.Embedding(c.max_len, c.hidden_size); nn.init.normal_(self.pos.weight, std=c.initializer_range)
+        self.pos = nn.Embedding(c.max_len, c.hidden_size)
+        nn.init.normal_(self.pos.weight, std=c.initializer_range)
         self.drop = nn.Dropout(c.hidden_dropout_prob)
         self.blocks = nn.ModuleList(SASRecBlock(c.hidden_size, c.n_heads, c.inner_size, c.hidden_dropout_prob, c.attn_dropout_prob, c.layer_norm_eps)
                                     for _ in range(c.n_layers))
         for b in self.blocks:
             for m in b.modules():
-                if isinstance(m, nn.Linear): nn.init.normal_(m.weight, std=c.initializer_range); nn.init.zeros_(m.bias)
+                if isinstance(m, nn.Linear):
+                    nn.init.normal_(m.weight, std=c.initializer_range)
+                    nn.init.zeros_(m.bias)
         self.ln = nn.LayerNorm(c.hidden_size, eps=c.layer_norm_eps)
 
     def forward(self, seq:torch.Tensor, # (B, T) tokens, left-padded with PAD, T <= max_len
@@ -289,14 +304,16 @@ class SASRec(nn.Module):
         "A `score_fn` for the evaluator: users' histories (last `max_len` items before `target`) -> scores."
         H = history_tokens(split, target, self.L).to(self.device)
         def score_fn(users):
-            was = self.training; self.eval()
+            was = self.training
+            self.eval()
             try: return self.score(H[torch.as_tensor(users, device=H.device)])
             finally: self.train(was)
         return score_fn
 
     def unfreeze_items(self)->SASRec:
         "Turn a frozen-adapter item table into a trainable table initialised with the adapted features (fine-tune)."
-        self.items.unfreeze(); return self
+        self.items.unfreeze()
+        return self
 
     @property
     def device(self)->torch.device: return self.pos.weight.device
@@ -326,7 +343,8 @@ def fit_sasrec(split:Split, # leave-one-out split (chronological train lists, va
                show_progress:bool=True, # progress bar over epochs
               )->tuple[SASRec, list]: # (model at the best validation epoch, in eval mode; per-validation history)
     "Train SASRec on the split's training sequences with early stopping on validation `cfg.valid_metric`."
-    cfg = (cfg or (model.cfg if model is not None else SASRecConfig())).check(); g = seed_everything(cfg.seed)
+    cfg = (cfg or (model.cfg if model is not None else SASRecConfig())).check()
+    g = seed_everything(cfg.seed)
     dev = get_device(cfg.device)
     if model is None: model = SASRec(split.n_items, cfg, item_features)
     else: need(model.n_items == split.n_items and model.L == cfg.max_len, 'model does not match the split (n_items) or cfg.max_len')
@@ -338,16 +356,22 @@ def fit_sasrec(split:Split, # leave-one-out split (chronological train lists, va
     opt = torch.optim.Adam(params, lr=cfg.lr, betas=tuple(cfg.betas), weight_decay=cfg.weight_decay)
     best, best_state, best_ep, hist, wait, ep_t = -1., None, 0, [], 0, 0.
     for ep in progress(range(1, cfg.epochs + 1), desc='SASRec epochs', disable=None if show_progress else True):
-        t0 = time.perf_counter(); model.train(); tot = 0.
+        t0 = time.perf_counter()
+        model.train()
+        tot = 0.
         perm = torch.randperm(len(U), generator=g)
         N = (neg.sample(U.repeat_interleave(cfg.max_len), 1, g).view(len(U), cfg.max_len) + 1) if neg is not None else None
         for a in range(0, len(perm), cfg.batch_size):
             b = perm[a:a + cfg.batch_size]
             loss = sasrec_loss(model, X[b].to(dev), Y[b].to(dev), None if N is None else N[b].to(dev), cfg.loss_type)
-            opt.zero_grad(); loss.backward(); opt.step(); tot += loss.item() * len(b)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            tot += loss.item() * len(b)
         ep_t += time.perf_counter() - t0
         if ep % cfg.eval_every and ep != cfg.epochs: continue
-        t1 = time.perf_counter(); model.eval()
+        t1 = time.perf_counter()
+        model.eval()
         v = evaluate(model.scorer(split, 'valid'), split, 'valid', ks=sorted({10, 20, int(cfg.valid_metric.split('@')[1])}))
         hist.append({'epoch': ep, 'loss': tot / len(perm), 'train_s': ep_t, 'eval_s': time.perf_counter() - t1,
                      **{f'valid_{k}': x for k, x in v.metrics.items()}}); ep_t = 0.
@@ -431,7 +455,8 @@ def format_protocols(res:dict, # output of `evaluate_protocols`
                      metrics:tuple=('hr', 'ndcg'), # metric names
                     )->str: # plain-text table
     "Both protocols and their chance levels as a small table."
-    ks = res['full'].card.ks; cols = [f'{m}@{k}' for k in ks for m in metrics]
+    ks = res['full'].card.ks
+    cols = [f'{m}@{k}' for k in ks for m in metrics]
     rows = [('full', res['full'].metrics), ('  chance', res['chance_full']), (f'sampled ({res["sampled"].card.candidates["n_neg"]} neg)', res['sampled'].metrics),
             ('  chance', res['chance_sampled'])]
     return '\n'.join([f'{"protocol":<20}' + ''.join(f'{c:>10}' for c in cols)] + [f'{n:<20}' + ''.join(f'{m[c]:>10.4f}' for c in cols) for n, m in rows])
@@ -461,7 +486,8 @@ def run_sasrec(data:str|Split='ml-100k', # registry name (standard leave-one-out
                verbose:bool=True, # print the protocol table with chance levels
               )->dict: # the result (also written to sasrec_<dataset>_<name>_seed<seed>.json)
     "Train SASRec with early stopping on validation, test once under full and sampled ranking, write a results JSON."
-    cfg = (cfg or SASRecConfig()).check(); name = name or cfg.item_init
+    cfg = (cfg or SASRecConfig()).check()
+    name = name or cfg.item_init
     split = make_split(data) if isinstance(data, str) else data
     need(split.params.get('kind') in ('loo', None), f"run_sasrec needs a leave-one-out split, got kind={split.params.get('kind')!r}")
     tm = Timer()
@@ -499,5 +525,7 @@ def run_direct(item_emb:torch.Tensor, # (n_items, d) item embeddings of the embe
     pr = evaluate_protocols(sc, split, 'test', ks, n_neg, cand_seed, cp, card={'extra': {'model': f'direct_{name}', **extra}})
     r = _results(f'direct_{name}', split, pr, None, None, extra)
     save_json({'kind': 'direct', **r}, figures_dir(out)/f'direct_{split.dataset or "data"}_{name}.json')
-    if verbose: print(f'direct_{name}:'); print(format_protocols(pr))
+    if verbose:
+        print(f'direct_{name}:')
+        print(format_protocols(pr))
     return r

@@ -57,11 +57,19 @@ def bench_eval(n_users:int=100_000, n_items:int=50_000, dim:int=64, n_train:int=
     "Time `evaluate` against a bare chunked matmul + topk on the same shapes."
     rss0 = current_rss_gib()
     U, V, sp = random_eval_problem(n_users, n_items, dim, n_train, seed)
-    cs = chunk_size or auto_chunk(n_items); k = max(ks); fn = lambda u: U[u] @ V.T
+    cs = chunk_size or auto_chunk(n_items)
+    k = max(ks)
+    fn = lambda u: U[u] @ V.T
     th, tb = [], []
     for _ in range(repeats):
-        gc.collect(); t = time.perf_counter(); res = evaluate(fn, sp, ks=ks, chunk_size=cs); th.append(time.perf_counter() - t)
-        gc.collect(); t = time.perf_counter(); _bare(U, V, k, cs); tb.append(time.perf_counter() - t)
+        gc.collect()
+        t = time.perf_counter()
+        res = evaluate(fn, sp, ks=ks, chunk_size=cs)
+        th.append(time.perf_counter() - t)
+        gc.collect()
+        t = time.perf_counter()
+        _bare(U, V, k, cs)
+        tb.append(time.perf_counter() - t)
     return {'n_users': n_users, 'n_items': n_items, 'dim': dim, 'n_train': n_train, 'chunk_size': cs, 'threads': torch.get_num_threads(),
             'harness_s': min(th), 'bare_s': min(tb), 'ratio': min(th) / min(tb), 'rss_before_gib': rss0, 'peak_rss_gib': rss_gib(),
             'metrics': {m: res[m] for m in (f'ndcg@{k}', f'recall@{k}')}}
@@ -70,11 +78,16 @@ def bench_eval(n_users:int=100_000, n_items:int=50_000, dim:int=64, n_train:int=
 def bench_ml100k(repeats:int=20, seed:int=0)->dict:
     "Median time of a full-ranking test evaluation on ML-100K leave-one-out (943 users x 1,682 items)."
     from recnb.baselines import make_split
-    sp = make_split('ml-100k'); g = torch.Generator().manual_seed(seed)
+    sp = make_split('ml-100k')
+    g = torch.Generator().manual_seed(seed)
     U, V = torch.randn(sp.n_users, 64, generator=g), torch.randn(sp.n_items, 64, generator=g)
-    fn = lambda u: U[u] @ V.T; evaluate(fn, sp)  # warm-up
+    fn = lambda u: U[u] @ V.T
+    evaluate(fn, sp)  # warm-up
     ts = []
-    for _ in range(repeats): t = time.perf_counter(); evaluate(fn, sp, ks=(10, 20)); ts.append(time.perf_counter() - t)
+    for _ in range(repeats):
+        t = time.perf_counter()
+        evaluate(fn, sp, ks=(10, 20))
+        ts.append(time.perf_counter() - t)
     return {'n_users': sp.n_users, 'n_items': sp.n_items, 'median_s': statistics.median(ts), 'min_s': min(ts), 'repeats': repeats}
 
 # %% ../../nbs/experiments/bench.ipynb #07f25897
@@ -94,19 +107,29 @@ def _fed_worker(dataset, base, method, rounds, q):
     import resource
     from recnb.baselines import make_split
     from recnb.fed.engine import Federation, FedConfig
-    torch.manual_seed(0); sp = make_split(dataset)
-    f = Federation(sp, base, FedConfig(method=method, eval_every=0, sync_every=10_000, seed=0)); f.run_round()
-    f.timer.secs.clear(); f.timer.calls.clear()
+    torch.manual_seed(0)
+    sp = make_split(dataset)
+    f = Federation(sp, base, FedConfig(method=method, eval_every=0, sync_every=10_000, seed=0))
+    f.run_round()
+    f.timer.secs.clear()
+    f.timer.calls.clear()
     t = time.perf_counter()
     for _ in range(rounds): f.run_round()
     per_round = (time.perf_counter() - t) / rounds
     phases = {k: v / rounds for k, v in f.timer.secs.items()}
     ev = []
-    for _ in range(3): t = time.perf_counter(); f.evaluate('test'); ev.append(time.perf_counter() - t)
+    for _ in range(3):
+        t = time.perf_counter()
+        f.evaluate('test')
+        ev.append(time.perf_counter() - t)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # rounds and evaluation
-    del f; gc.collect()
-    ag = Federation(sp, base, FedConfig(method='ag', eval_every=0, sync_every=1, seed=0)); ag.run_round()  # uploads and syncs
-    t = time.perf_counter(); ag.run_round(); exch = time.perf_counter() - t                                    # gate training + fusion + a round
+    del f
+    gc.collect()
+    ag = Federation(sp, base, FedConfig(method='ag', eval_every=0, sync_every=1, seed=0))
+    ag.run_round()  # uploads and syncs
+    t = time.perf_counter()
+    ag.run_round()
+    exch = time.perf_counter() - t  # gate training + fusion + a round
     q.put({'dataset': dataset, 'clients': sp.n_users, 'items': sp.n_items, 'train': len(sp.train), 'round_s': per_round, 'phases_s': phases,
            'eval_s': statistics.median(ev), 'exchange_round_s': exch, 'peak_rss_gib': peak,
            'peak_exchange_gib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20})
@@ -116,11 +139,16 @@ def bench_fed(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), base:str='pfe
     "Per-round time by phase, evaluation time, exchange-round time and peak memory, one fresh process per dataset."
     import multiprocessing as mp, queue
     from recnb.experiments.bench import _fed_worker as work  # the module's function, importable by the child (also when called from a notebook)
-    ctx = mp.get_context('spawn'); out = []
+    ctx = mp.get_context('spawn')
+    out = []
     for ds in datasets:
-        q = ctx.Queue(); p = ctx.Process(target=work, args=(ds, base, method, rounds, q)); p.start()
+        q = ctx.Queue()
+        p = ctx.Process(target=work, args=(ds, base, method, rounds, q))
+        p.start()
         while True:
-            try: out.append(q.get(timeout=5)); break
+            try:
+                out.append(q.get(timeout=5))
+                break
             except queue.Empty:
                 if not p.is_alive(): raise RuntimeError(f'benchmark process for {ds} died (exit code {p.exitcode})')
         p.join()
@@ -153,10 +181,12 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
     from recnb.flower.app import FlowerSpec, prepare_nodes
     from recnb.flower.deploy import run_simulation, Deployment, new_run_dir
     import shutil
-    split = split or make_split(dataset); cfg = FedConfig(method=method, rounds=rounds, eval_every=0)
+    split = split or make_split(dataset)
+    cfg = FedConfig(method=method, rounds=rounds, eval_every=0)
     out = {'dataset': dataset, 'base': base, 'method': method, 'clients': split.n_users, 'items': split.n_items, 'shards': shards,
            'threads': torch.get_num_threads()}
-    fed = Federation(split, base, cfg); fed.run_round()                      # warm-up
+    fed = Federation(split, base, cfg)
+    fed.run_round()  # warm-up
     t = time.perf_counter()
     for _ in range(rounds): fed.run_round()
     out['inprocess_round_s'] = (time.perf_counter() - t) / rounds
@@ -168,7 +198,8 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
                 'startup_s': res['wall_seconds'] - res['timing']['train'] - res['timing']['aggregate'] - res['timing']['evaluate'], 'rounds': n}
     if simulation:
         spec = FlowerSpec(dataset, base, asdict(cfg), shards, run_dir=str(new_run_dir('bench-sim')))
-        out['simulation'] = flower(run_simulation(spec), rounds); shutil.rmtree(spec.run_dir, ignore_errors=True)
+        out['simulation'] = flower(run_simulation(spec), rounds)
+        shutil.rmtree(spec.run_dir, ignore_errors=True)
     if deployment:
         spec = FlowerSpec(dataset, base, asdict(replace(cfg, rounds=deploy_rounds)), shards, run_dir=str(new_run_dir('bench-deploy')), timeout=300)
         prepare_nodes(spec, split)
@@ -186,16 +217,22 @@ def format_bench_flower(r:dict)->str:
             f'{"in-process engine":<28}{r["inprocess_round_s"]:>9.3f}{1 / r["inprocess_round_s"]:>10.2f}',
             f'{"sharded, in process":<28}{r["sharded_round_s"]:>9.3f}{1 / r["sharded_round_s"]:>10.2f}']
     for k, name in (('simulation', 'Flower simulation (Ray)'), ('deployment', 'Flower deployment (gRPC)')):
-        if k in r: x = r[k]; rows.append(f'{name:<28}{x["round_s"]:>9.3f}{1 / x["round_s"]:>10.2f}{x["overhead_s"]:>12.3f}{x["startup_s"]:>12.1f}')
+        if k in r:
+            x = r[k]
+            rows.append(f'{name:<28}{x["round_s"]:>9.3f}{1 / x["round_s"]:>10.2f}{x["overhead_s"]:>12.3f}{x["startup_s"]:>12.1f}')
     return '\n'.join(rows)
 
 # %% ../../nbs/experiments/bench.ipynb #9ee76ec7
 def bench_f3crec(dataset:str='ml-100k', seed:int=0)->str:
     "Wall time of the whole F3CRec pipeline, per task, and its H-mean in both evaluation modes."
     from recnb.experiments.f3crec import run_f3crec
-    t = time.perf_counter(); r = run_f3crec(dataset, 'fedmf', 'full', (seed,), save=False); wall = time.perf_counter() - t
-    run = r['runs'][0]; rows = [f'F3CRec-FedMF on {dataset} (seed {seed}): whole pipeline {wall:.1f} s']
+    t = time.perf_counter()
+    r = run_f3crec(dataset, 'fedmf', 'full', (seed,), save=False)
+    wall = time.perf_counter() - t
+    run = r['runs'][0]
+    rows = [f'F3CRec-FedMF on {dataset} (seed {seed}): whole pipeline {wall:.1f} s']
     for tk in run['tasks']: rows.append(f'  task {tk["task"]}: {tk["clients"]:>4} clients, {tk["rounds_run"]:>3} rounds (best {tk["best_round"]:>3}), {tk["seconds"]:6.1f} s, {tk["seconds"] / max(1, tk["rounds_run"]):.3f} s/round')
     for mode in ('reference', 'corrected'):
-        m = r['final'][mode]['ndcg@20']; rows.append(f'  {mode:>9} mode: LA {m["LA"]["mean"]:.4f}  RA {m["RA"]["mean"]:.4f}  HM NDCG@20 {m["HM"]["mean"]:.4f}')
+        m = r['final'][mode]['ndcg@20']
+        rows.append(f'  {mode:>9} mode: LA {m["LA"]["mean"]:.4f}  RA {m["RA"]["mean"]:.4f}  HM NDCG@20 {m["HM"]["mean"]:.4f}')
     return '\n'.join(rows)

@@ -34,19 +34,23 @@ PARTS = tuple(QUICK)
 def _settings(quick:bool, settings:dict|None)->dict:
     s = copy.deepcopy(QUICK if quick else FULL)
     for k, v in (settings or {}).items():
-        need(k in s, f'unknown part {k!r}; parts are {PARTS}'); unknown = set(v) - set(s[k]) - {'src', 'split'}
-        need(not unknown, f'{k}: unknown settings {sorted(unknown)}'); s[k] |= v
+        need(k in s, f'unknown part {k!r}; parts are {PARTS}')
+        unknown = set(v) - set(s[k]) - {'src', 'split'}
+        need(not unknown, f'{k}: unknown settings {sorted(unknown)}')
+        s[k] |= v
     return s
 
 # %% ../../nbs/experiments/reproduce.ipynb #028299fc
 def _fedrkg(s:dict, out:Path, show_progress:bool)->list[dict]:
     from recnb.experiments.fedrkg import run_fedrkg, fedrkg_config, plot_curves
     from recnb.baselines import make_split
-    split = s.get('split') or make_split(s['dataset']); rows, res = [], []
+    split = s.get('split') or make_split(s['dataset'])
+    rows, res = [], []
     for base in s['bases']:
         for m in s['methods']:
             cfg = fedrkg_config(m, rounds=s['rounds'], eval_every=s['eval_every'], patience=s['patience'])
-            r = run_fedrkg(s['dataset'], base, m, tuple(s['seeds']), cfg, split=split, out=out, show_progress=show_progress); res.append(r)
+            r = run_fedrkg(s['dataset'], base, m, tuple(s['seeds']), cfg, split=split, out=out, show_progress=show_progress)
+            res.append(r)
             for k in ('hr@10', 'ndcg@10'):
                 rows.append({'paper': 'FedRKG', 'setting': f'{s["dataset"]} loo, full ranking, {base}', 'method': m, 'metric': {'hr@10': 'test HR@10', 'ndcg@10': 'test NDCG@10'}[k],
                              'value': r['test'][k]['mean'], 'std': r['test'][k]['std'], 'n_seeds': len(r['seeds'])})
@@ -66,7 +70,8 @@ def _f3crec(s:dict, out:Path, show_progress:bool)->list[dict]:
             rows.append({'paper': 'F3CRec', 'setting': f'{s["dataset"]} 60% + 3 blocks, {s["base"]}, {mode} mode', 'method': v, 'metric': 'HM NDCG@20',
                          'value': hm['mean'], 'std': hm['std'], 'n_seeds': len(r['seeds'])})
         if v == 'full':
-            run = r['runs'][0]; plot_heatmap(run['a']['corrected']['ndcg@20'], f'F3CRec-{s["base"]} on {s["dataset"]}, corrected mode', path=out/f'f3crec_heatmap_{s["dataset"]}.svg')
+            run = r['runs'][0]
+            plot_heatmap(run['a']['corrected']['ndcg@20'], f'F3CRec-{s["base"]} on {s["dataset"]}, corrected mode', path=out/f'f3crec_heatmap_{s["dataset"]}.svg')
             plot_replay(run, path=out/f'f3crec_replay_{s["dataset"]}.svg')
     return rows
 
@@ -101,17 +106,22 @@ def reproduce(quick:bool=True, # QUICK (about 10 minutes on 2 CPU cores) or FULL
              )->dict: # rows, timings, settings
     "Run FedRKG, F3CRec and VLM2Rec on ML-100K, write results and figures, return (and print) one summary table."
     need(all(p in RUNNERS for p in parts), f'parts must be among {PARTS}, got {parts}')
-    s = _settings(quick, settings); d = Path(out) if out else figures_dir()/('reproduce' if quick else 'reproduce-full')
-    d.mkdir(parents=True, exist_ok=True); rows, secs, skipped = [], {}, {}
+    s = _settings(quick, settings)
+    d = Path(out) if out else figures_dir()/('reproduce' if quick else 'reproduce-full')
+    d.mkdir(parents=True, exist_ok=True)
+    rows, secs, skipped = [], {}, {}
     from recnb.data import find_dataset
     from recnb.core import DataError
     for p in parts:
         try: [find_dataset(n) for n in needs(p, s[p])]
         except DataError as e:
-            skipped[p] = str(e); print(f'== {p}: skipped, its data is missing: {e}', flush=True); continue
+            skipped[p] = str(e)
+            print(f'== {p}: skipped, its data is missing: {e}', flush=True)
+            continue
         t0 = time.perf_counter()
         if show_progress: print(f'== {p} ({"quick" if quick else "full"} size)', flush=True)
-        rows += RUNNERS[p](s[p], d, show_progress); secs[p] = round(time.perf_counter() - t0, 1)
+        rows += RUNNERS[p](s[p], d, show_progress)
+        secs[p] = round(time.perf_counter() - t0, 1)
     res = {'kind': 'reproduce', 'size': 'quick' if quick else 'full', 'rows': rows, 'seconds': secs, 'skipped': skipped, 'total_seconds': round(sum(secs.values()), 1),
            'settings': {p: {k: v for k, v in s[p].items() if k not in ('split', 'src')} for p in parts}, 'threads': torch.get_num_threads(),
            'versions': versions(), 'out': str(d)}

@@ -99,7 +99,8 @@ def eval_set(split:Split, # leave-one-out split
     if max_users is not None and len(P) > max_users:
         P = P.subset(torch.from_numpy(np.sort(np.random.default_rng(seed).choice(len(P), max_users, replace=False))))
     us, cands = sample_candidates(split, target, n_neg, seed)
-    row = torch.full((split.n_users,), -1, dtype=torch.long); row[us] = torch.arange(len(us))
+    row = torch.full((split.n_users,), -1, dtype=torch.long)
+    row[us] = torch.arange(len(us))
     C = cands[row[P.users]]
     need(bool((C[:, 0] == P.targets).all()), 'candidate lists do not start with the targets')
     return EvalSet(target, P.users, [P.hist(k) for k in range(len(P))], C, seed)
@@ -123,7 +124,8 @@ class Perturb:
         need(self.modality in ('image', 'text'), f"modality must be 'image' or 'text', got {self.modality!r}")
         need(0 <= self.p <= 1, f'p must be in [0, 1], got {self.p}')
         need(n_items >= 2 or self.kind == 'missing', 'noisy perturbations need at least 2 items')
-        rng = np.random.default_rng(self.seed); src = np.arange(n_items)
+        rng = np.random.default_rng(self.seed)
+        src = np.arange(n_items)
         hit = rng.permutation(n_items)[:round(self.p * n_items)]
         if self.kind == 'missing': src[hit] = -1
         else: src[hit] = (hit + rng.integers(1, n_items, len(hit))) % n_items     # uniform over the other items
@@ -155,13 +157,16 @@ def embed_eval(emb:VLMEmbedder, # the embedder (evaluated in eval mode, without 
                batch_size:int=16, # prompts per forward pass
               )->dict: # {'users': {view: (U, d)}, 'items': {view: (len(es.items), d)}} for views 'both', 'text', 'image'
     "User and candidate-item embeddings of every modality view (fused, text only, image only)."
-    fusion = fusion or emb.cfg.fusion; items = es.items.tolist()
+    fusion = fusion or emb.cfg.fusion
+    items = es.items.tolist()
     need(perturb is None or fusion == 'external', 'perturbations are implemented for external fusion')
-    was = emb.training; emb.eval()
+    was = emb.training
+    emb.eval()
     try:
         with torch.no_grad():
             if fusion == 'internal':
-                t, im = perturbed_fields(src, items); hs = [perturbed_fields(src, h) for h in es.history]
+                t, im = perturbed_fields(src, items)
+                hs = [perturbed_fields(src, h) for h in es.history]
                 U, I = {}, {}
                 for v, kt, ki in (('both', 1, 1), ('text', 1, 0), ('image', 0, 1)):
                     I[v] = emb.encode_items(t if kt else None, im if ki else None, fusion='internal', batch_size=batch_size)['fused']
@@ -174,7 +179,9 @@ def embed_eval(emb:VLMEmbedder, # the embedder (evaluated in eval mode, without 
             pos = {c: k for k, c in enumerate(need_items)}
             it, iv = E['text'][[pos[c] for c in items]], E['image'][[pos[c] for c in items]]
             if S is not None:
-                m = perturb.modality; base = E[m]; rows = [S[c] for c in items]
+                m = perturb.modality
+                base = E[m]
+                rows = [S[c] for c in items]
                 pert = torch.stack([base[pos[int(r)]] if r >= 0 else torch.zeros_like(base[0]) for r in rows])
                 if m == 'image': iv = pert
                 else: it = pert
@@ -234,7 +241,8 @@ def oracle_eval(data:SynthData, # the synthetic catalogue
                )->dict[str, dict]: # which ('none', 'text', 'image', 'both') -> {hr@k, ndcg@k, mrr}
     "Metrics of the oracle rankers that see no modality, the text, the image or both (shown values)."
     prev = np.array([h[-1] if h else -1 for h in es.history])
-    rng = np.random.default_rng(seed); key = torch.from_numpy(rng.random(es.cands.shape))
+    rng = np.random.default_rng(seed)
+    key = torch.from_numpy(rng.random(es.cands.shape))
     out = {}
     for w in WHICH:
         s = oracle_scores(data, es.users.numpy(), prev, w, 'shown').double().gather(1, es.cands)
@@ -320,7 +328,8 @@ def fit_embedder(cfg:TrainConfig|dict, # settings (`EXP_TRAIN`-like)
     if fusion == 'internal': cfg = replace(cfg, diag_every=0)
     t0 = time.perf_counter()
     tr = ExpTrainer(cfg, src, split, tiny_embedder(cfg, folder, tune), only, fusion, val)
-    res = tr.fit(); emb = tr.restore_best()
+    res = tr.fit()
+    emb = tr.restore_best()
     log = tr.log
     return emb, {'loss': cfg.loss, 'only': only, 'fusion': fusion, 'tune': tune, 'seed': cfg.seed, 'steps': res.steps,
                  'best_step': tr.best and tr.best['step'], 'best_val': tr.best and _num(tr.best['value']),
@@ -341,7 +350,8 @@ def robustness(emb:VLMEmbedder, # trained embedder (external fusion)
                batch_size:int=16, # prompts per forward pass
               )->list[dict]: # one record per (kind, modality, p): fused/text/image HR and NDCG
     "Fused and unimodal metrics under missing and noisy modalities at test time."
-    clean = None; out = []
+    clean = None
+    out = []
     for kind, m in kinds:
         for p in ps:
             if p == 0 and clean is not None: r = clean
@@ -372,7 +382,8 @@ def item_frequency(split:Split # leave-one-out split
 # %% ../../nbs/experiments/vlm2rec.ipynb #bbb70d21
 def bucket_labels(edges:Sequence[int]=FREQ_EDGES)->list[str]:
     "Readable labels of the frequency buckets: '0', '1-2', ..., '101+'."
-    e = list(edges); return [f'{a}' if b == a + 1 else f'{a}-{b - 1}' for a, b in zip(e, e[1:])] + [f'{e[-1]}+']
+    e = list(edges)
+    return [f'{a}' if b == a + 1 else f'{a}-{b - 1}' for a, b in zip(e, e[1:])] + [f'{e[-1]}+']
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #3e66b6b9
 def cold_buckets(values:dict[str, Sequence[float]], # metric -> per-user values (e.g. hr@10 per test user)
@@ -380,7 +391,8 @@ def cold_buckets(values:dict[str, Sequence[float]], # metric -> per-user values 
                  edges:Sequence[int]=FREQ_EDGES, # bucket lower edges
                 )->list[dict]: # per bucket: label, n_users, mean of every metric (None when empty)
     "Per-user metrics averaged within training-frequency buckets of the test items."
-    f = np.asarray(freq); b = np.searchsorted(np.asarray(edges), f, side='right') - 1
+    f = np.asarray(freq)
+    b = np.searchsorted(np.asarray(edges), f, side='right') - 1
     out = []
     for k, lab in enumerate(bucket_labels(edges)):
         m = b == k
@@ -392,8 +404,11 @@ def per_user_metrics(pos:Sequence[float]|torch.Tensor, # (U,) 1-based positions
                      ks:Sequence[int]=(10,), # cut-offs
                     )->dict[str, list]: # 'hr@k', 'ndcg@k' -> per-user values
     "Per-user HR@K and NDCG@K of one held-out item."
-    p = torch.as_tensor(pos, dtype=torch.double); out = {}
-    for k in ks: out[f'hr@{k}'] = (p <= k).double().tolist(); out[f'ndcg@{k}'] = torch.where(p <= k, 1 / torch.log2(p + 1), 0.).tolist()
+    p = torch.as_tensor(pos, dtype=torch.double)
+    out = {}
+    for k in ks:
+        out[f'hr@{k}'] = (p <= k).double().tolist()
+        out[f'ndcg@{k}'] = torch.where(p <= k, 1 / torch.log2(p + 1), 0.).tolist()
     return out
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #5498bcac
@@ -410,21 +425,25 @@ def paired_test(a:Sequence[float], # values of method A per seed
                )->dict: # diff (mean of a - b), t, p (two-sided); t and p None with fewer than 2 seeds or no scipy
     "Paired t-test of a - b over seeds."
     need(len(a) == len(b), f'paired samples must have the same length, got {len(a)} and {len(b)}')
-    d = [x - y for x, y in zip(a, b)]; out = {'diff': _num(statistics.fmean(d)) if d else None, 't': None, 'p': None}
+    d = [x - y for x, y in zip(a, b)]
+    out = {'diff': _num(statistics.fmean(d)) if d else None, 't': None, 'p': None}
     if len(d) < 2: return out
     if statistics.pstdev(d) == 0: return out | {'p': 1.0 if out['diff'] == 0 else 0.0}
     try: from scipy.stats import ttest_rel
     except ImportError: return out
-    t, p = ttest_rel(a, b); return out | {'t': _num(float(t)), 'p': _num(float(p))}
+    t, p = ttest_rel(a, b)
+    return out | {'t': _num(float(t)), 'p': _num(float(p))}
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #94aab455
 TEST_KEYS = ('hr@10', 'hr@20', 'ndcg@10', 'ndcg@20')
 def _last(recs, key):
-    v = [r[key] for r in recs if r.get(key) is not None]; return v[-1] if v else None
+    v = [r[key] for r in recs if r.get(key) is not None]
+    return v[-1] if v else None
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #6977c25b
 def _first(recs, key):
-    v = [r[key] for r in recs if r.get(key) is not None]; return v[0] if v else None
+    v = [r[key] for r in recs if r.get(key) is not None]
+    return v[0] if v else None
 def _label(r): return r.get('label', r['loss'])
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #c9b6cbc9
@@ -436,7 +455,8 @@ def _lt(a, b): return None if a is None or b is None else bool(a < b)
 def check_claims(res:dict # a `run_synthetic` result
                 )->dict: # C1..C5: measured values and a verdict each (None = not measurable in this result)
     "Evaluate the spec's pre-registered criteria C1-C5 on a synthetic experiment."
-    weak = res['weak']; strong = 'text' if weak == 'image' else 'image'
+    weak = res['weak']
+    strong = 'text' if weak == 'image' else 'image'
     lr = lambda r: None if r is None or not r > 0 else abs(math.log(r))
     out = {}
     sft, wp, full = _runs(res, 'sft'), _runs(res, 'wpcl'), _runs(res, 'full')
@@ -450,7 +470,8 @@ def check_claims(res:dict # a `run_synthetic` result
         c['strong_reference_hr@10'] = _m(rs, lambda r: r['test'][f'hr@10/{strong}']) if rs else None
         parts = [_lt(g0, g1), _lt(r0, r1)]
         if rw and rs: parts += [c['weak_only_hr@10'] <= .8 * c['weak_reference_hr@10'], c['strong_only_hr@10'] >= .9 * c['strong_reference_hr@10']]
-        c['pass'] = None if None in parts else all(parts); out['C1'] = c
+        c['pass'] = None if None in parts else all(parts)
+        out['C1'] = c
     if sft and wp:
         gs, gw = _m(sft, lambda r: _last(r['diags'], 'gap_abs')), _m(wp, lambda r: _last(r['diags'], 'gap_abs'))
         rs_, rw_ = _m(sft, lambda r: lr(_last(r['diags'], 'grad_ratio'))), _m(wp, lambda r: lr(_last(r['diags'], 'grad_ratio')))
@@ -459,19 +480,22 @@ def check_claims(res:dict # a `run_synthetic` result
              'fused_hr@10_sft': _m(sft, lambda r: r['test']['hr@10/both']), 'fused_hr@10_wpcl': _m(wp, lambda r: r['test']['hr@10/both'])}
         parts = [None if gs is None or gw is None else gw <= .7 * gs, _lt(rw_, rs_),
                  c['weak_only_hr@10_wpcl'] > c['weak_only_hr@10_sft'], c['fused_hr@10_wpcl'] >= c['fused_hr@10_sft']]
-        c['pass'] = None if None in parts else all(parts); out['C2'] = c
+        c['pass'] = None if None in parts else all(parts)
+        out['C2'] = c
     if wp and full:
         c = {'crtr_kl_wpcl': _m(wp, lambda r: _last(r['diags'], 'crtr')), 'crtr_kl_full': _m(full, lambda r: _last(r['diags'], 'crtr')),
              'agreement_wpcl': _m(wp, lambda r: _last(r['diags'], 'agreement')), 'agreement_full': _m(full, lambda r: _last(r['diags'], 'agreement')),
              'fused_ndcg@10_wpcl': _m(wp, lambda r: r['test']['ndcg@10/both']), 'fused_ndcg@10_full': _m(full, lambda r: r['test']['ndcg@10/both'])}
         parts = [_lt(c['crtr_kl_full'], c['crtr_kl_wpcl']), _lt(c['agreement_wpcl'], c['agreement_full']), c['fused_ndcg@10_full'] >= c['fused_ndcg@10_wpcl']]
-        c['pass'] = None if None in parts else all(parts); out['C3'] = c
+        c['pass'] = None if None in parts else all(parts)
+        out['C3'] = c
     if sft and full:
         c = {}
         for k in TEST_KEYS:
             a, b = [r['test'][f'{k}/both'] for r in full], [r['test'][f'{k}/both'] for r in sft]
             c[k] = {'full': mean_std(a)['mean'], 'sft': mean_std(b)['mean']} | paired_test(a, b)
-        c['pass'] = all(c[k]['diff'] > 0 and c[k]['p'] is not None and c[k]['p'] < .05 for k in TEST_KEYS); out['C4'] = c
+        c['pass'] = all(c[k]['diff'] > 0 and c[k]['p'] is not None and c[k]['p'] < .05 for k in TEST_KEYS)
+        out['C4'] = c
         if all('robustness' in r for r in sft + full):
             c = {}
             for kind, m in dict.fromkeys((x['kind'], x['modality']) for x in sft[0]['robustness']):
@@ -516,12 +540,16 @@ def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a
     sc = SCENARIOS[scenario] if isinstance(scenario, str) else dict(scenario)
     name = name or (scenario if isinstance(scenario, str) else 'custom')
     need(all(l in ABLATIONS for l in losses), f'losses must be among {tuple(ABLATIONS)}, got {losses}')
-    tmp = work is None; work = Path(tempfile.mkdtemp(prefix='recnb-vlm2rec-')) if tmp else Path(work)
-    t0 = time.perf_counter(); runs, oracles, card, dcfg = [], {}, None, None
+    tmp = work is None
+    work = Path(tempfile.mkdtemp(prefix='recnb-vlm2rec-')) if tmp else Path(work)
+    t0 = time.perf_counter()
+    runs, oracles, card, dcfg = [], {}, None, None
     try:
         for s in seeds:
-            data = make_synthetic(**(SYNTH_DATA | sc | (data_kw or {}) | {'seed': s})); dcfg = data.config
-            split = leave_one_out(data.interactions); split.dataset = f'synthetic-{name}'
+            data = make_synthetic(**(SYNTH_DATA | sc | (data_kw or {}) | {'seed': s}))
+            dcfg = data.config
+            split = leave_one_out(data.interactions)
+            split.dataset = f'synthetic-{name}'
             cfg = as_config(EXP_TRAIN | {'max_steps': steps, 'seed': s} | (train_kw or {}))
             cfg = replace(cfg, tiny=cfg.tiny | {'seed': s})
             val = eval_set(split, 'valid', cfg.eval_neg, cfg.eval_users, s, cfg.max_history)
@@ -531,10 +559,15 @@ def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a
             jobs = [(l, {'loss': l}, None) for l in losses] + [(k, dict(v), None) for k, v in (variants or {}).items()]
             jobs += [('sft', {'loss': 'sft'}, 'text'), ('sft', {'loss': 'sft'}, 'image')] if references else []
             for label, kw, only in jobs:
-                emb, rec = fit_embedder(cfg, data, split, work, tune, only, val=val, **kw); rec['label'] = label; loss = label
-                t1 = time.perf_counter(); rec['test'] = {k: _num(v) for k, v in eval_modalities(emb, data, test).items()}; rec['test_s'] = round(time.perf_counter() - t1, 3)
+                emb, rec = fit_embedder(cfg, data, split, work, tune, only, val=val, **kw)
+                rec['label'] = label
+                loss = label
+                t1 = time.perf_counter()
+                rec['test'] = {k: _num(v) for k, v in eval_modalities(emb, data, test).items()}
+                rec['test_s'] = round(time.perf_counter() - t1, 3)
                 if only is None and label in robust:
-                    t1 = time.perf_counter(); rec['robustness'] = robustness(emb, data, test.subset(robust_users, s), ps=ps, seed=s)
+                    t1 = time.perf_counter()
+                    rec['robustness'] = robustness(emb, data, test.subset(robust_users, s), ps=ps, seed=s)
                     rec['robust_s'] = round(time.perf_counter() - t1, 3)
                 runs.append(rec)
                 _say(verbose, f'[{name}] seed {s} {loss}{"/" + only if only else "":<7} best step {rec["best_step"]:>4}  test HR@10 both {rec["test"]["hr@10/both"]:.3f} '
@@ -546,7 +579,8 @@ def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a
            'data': dcfg, 'train': as_config(EXP_TRAIN | {'max_steps': steps} | (train_kw or {})).to_dict(), 'tune': tune,
            'model': 'tiny random-init Qwen2-VL (recnb.vlm.tiny_vlm, 2 LLM layers, d=64, 2-block ViT), not a pretrained VLM',
            'oracles': {str(k): v for k, v in oracles.items()}, 'runs': runs, 'card': card, 'wall_s': round(time.perf_counter() - t0, 1), **_env()}
-    res['summary'] = summarise_synthetic(res); res['claims'] = check_claims(res)
+    res['summary'] = summarise_synthetic(res)
+    res['claims'] = check_claims(res)
     if save: save_json(res, figures_dir(out)/f'vlm2rec_synthetic_{name}.json')
     return res
 
@@ -571,13 +605,15 @@ def format_synthetic(res:dict, # a `run_synthetic` result
                      k:int=10, # HR@k / NDCG@k columns
                     )->str:
     "Test HR@k and NDCG@k per view (mean ± std over seeds), with the oracle ceilings."
-    S = res['summary']; rows = [f'{"run":<22}' + ''.join(f'{m + "@" + str(k) + " " + v:>20}' for m in ('hr', 'ndcg') for v in VIEWS) + f'{"best step":>10}']
+    S = res['summary']
+    rows = [f'{"run":<22}' + ''.join(f'{m + "@" + str(k) + " " + v:>20}' for m in ('hr', 'ndcg') for v in VIEWS) + f'{"best step":>10}']
     for key, v in S.items():
         if key == 'oracle': continue
         cell = lambda m, vw: f'{v["test"][f"{m}@{k}/{vw}"]["mean"]:.3f} ± {v["test"][f"{m}@{k}/{vw}"]["std"]:.3f}'
         rows.append(f'{key:<22}' + ''.join(f'{cell(m, vw):>20}' for m in ('hr', 'ndcg') for vw in VIEWS) + f'{v["best_step"]["mean"]:>10.0f}')
     if 'oracle' in S:
-        o = S['oracle']; rows.append(f'{"oracle":<22}' + ''.join(f'{o[w][f"{m}@{k}"]["mean"]:>20.3f}' for m in ('hr', 'ndcg') for w in VIEWS))
+        o = S['oracle']
+        rows.append(f'{"oracle":<22}' + ''.join(f'{o[w][f"{m}@{k}"]["mean"]:>20.3f}' for m in ('hr', 'ndcg') for w in VIEWS))
         rows.append(f'{"chance (oracle none)":<22}' + f'{o["none"][f"hr@{k}"]["mean"]:>20.3f}')
     return '\n'.join(rows)
 
@@ -607,11 +643,16 @@ def plot_synthetic(res:dict, # a `run_synthetic` result
                    path:str|os.PathLike|None=None, # SVG/PNG file to write (None: only return the figure)
                   ): # matplotlib Figure
     "Collapse diagnostics over training and final accuracy per objective, with references and oracles."
-    import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
-    plt.rcParams['svg.fonttype'] = 'none'; plt.rcParams['svg.hashsalt'] = 'recnb'
-    weak = res['weak']; strong = 'text' if weak == 'image' else 'image'
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    plt.rcParams['svg.fonttype'] = 'none'
+    plt.rcParams['svg.hashsalt'] = 'recnb'
+    weak = res['weak']
+    strong = 'text' if weak == 'image' else 'image'
     losses = list(dict.fromkeys(_label(r) for r in res['runs'] if r['only'] is None and r['fusion'] == 'external'))
-    fig, axs = plt.subplots(2, 4, figsize=(15, 6.4)); A = axs.ravel()
+    fig, axs = plt.subplots(2, 4, figsize=(15, 6.4))
+    A = axs.ravel()
     O = res['summary'].get('oracle', {})
     panels = [(f'val HR@10, {weak} only (weak)', 'evals', f'val/hr@10/{weak}', weak), (f'val HR@10, {strong} only (strong)', 'evals', f'val/hr@10/{strong}', strong),
               ('val HR@10, fused', 'evals', 'val/hr@10/both', 'both'), ('D2a gradient ratio text/image', 'diags', 'grad_ratio', None),
@@ -619,25 +660,38 @@ def plot_synthetic(res:dict, # a `run_synthetic` result
               ('D4 text–image rank agreement', 'diags', 'agreement', None)]
     for ax, (title, field, key, ow) in zip(A, panels):
         for l in losses:
-            c, lab = _style(l, losses); x, y = _curve(_runs(res, l), field, key); ax.plot(x, y, '.-', color=c, label=lab, ms=4)
+            c, lab = _style(l, losses)
+            x, y = _curve(_runs(res, l), field, key)
+            ax.plot(x, y, '.-', color=c, label=lab, ms=4)
         if field == 'evals':
             ref = _runs(res, 'sft', ow) if ow in ('text', 'image') else []
-            if ref: x, y = _curve(ref, 'evals', key); ax.plot(x, y, ':', color='k', label=f'{ow}-only trained')
-            x, y = _curve(_runs(res, losses[0]), 'evals', 'val/chance_hr@10'); ax.plot(x, y, '--', color='grey', lw=1, label='chance')
-        if key == 'grad_ratio': ax.set_yscale('log'); ax.axhline(1, color='grey', lw=.8)
-        ax.set_title(title, fontsize=9); ax.set_xlabel('step', fontsize=8); ax.tick_params(labelsize=7)
+            if ref:
+                x, y = _curve(ref, 'evals', key)
+                ax.plot(x, y, ':', color='k', label=f'{ow}-only trained')
+            x, y = _curve(_runs(res, losses[0]), 'evals', 'val/chance_hr@10')
+            ax.plot(x, y, '--', color='grey', lw=1, label='chance')
+        if key == 'grad_ratio':
+            ax.set_yscale('log')
+            ax.axhline(1, color='grey', lw=.8)
+        ax.set_title(title, fontsize=9)
+        ax.set_xlabel('step', fontsize=8)
+        ax.tick_params(labelsize=7)
     A[0].legend(fontsize=6)
-    ax = A[7]; w = .8 / (len(losses) + 1)
+    ax = A[7]
+    w = .8 / (len(losses) + 1)
     for j, l in enumerate(losses):
         m = [statistics.fmean(r['test'][f'hr@10/{v}'] for r in _runs(res, l)) for v in VIEWS]
-        c, lab = _style(l, losses); ax.bar(np.arange(3) + j * w, m, w, color=c, label=lab)
+        c, lab = _style(l, losses)
+        ax.bar(np.arange(3) + j * w, m, w, color=c, label=lab)
     refs = [statistics.fmean(r['test'][f'hr@10/{v}'] for r in _runs(res, 'sft', v)) if _runs(res, 'sft', v) else np.nan for v in VIEWS]
     ax.bar(np.arange(3) + len(losses) * w, refs, w, color='k', alpha=.5, label='unimodal reference')
     if O:
         for j, v in enumerate(VIEWS): ax.hlines(O[v]['hr@10']['mean'], j - w / 2, j + .8 - w / 2, colors='k', linestyles='--', lw=1)
         ax.axhline(O['none']['hr@10']['mean'], color='grey', lw=.8)
-    ax.set_xticks(np.arange(3) + .4 - w / 2, ['fused', 'text only', 'image only']); ax.set_title('test HR@10 (dashed: oracle)', fontsize=9)
-    ax.tick_params(labelsize=7); ax.legend(fontsize=6)
+    ax.set_xticks(np.arange(3) + .4 - w / 2, ['fused', 'text only', 'image only'])
+    ax.set_title('test HR@10 (dashed: oracle)', fontsize=9)
+    ax.tick_params(labelsize=7)
+    ax.legend(fontsize=6)
     fig.suptitle(f'VLM2Rec synthetic benchmark, {res["scenario"]} (weak = {weak}); tiny random VLM, {len(res["seeds"])} seeds', fontsize=10)
     fig.tight_layout()
     return _save(fig, path)
@@ -648,8 +702,11 @@ def plot_robustness(res:dict, # a `run_synthetic` (or `run_ml100k`) result with 
                     path:str|os.PathLike|None=None, # file to write
                    ):
     "Metric against the share of perturbed items, one panel per perturbation, one line per objective (seed means)."
-    import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
-    plt.rcParams['svg.fonttype'] = 'none'; plt.rcParams['svg.hashsalt'] = 'recnb'
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    plt.rcParams['svg.fonttype'] = 'none'
+    plt.rcParams['svg.hashsalt'] = 'recnb'
     rr = [r for r in res['runs'] if 'robustness' in r]
     need(rr, 'no run of this result has robustness records')
     kinds = list(dict.fromkeys((x['kind'], x['modality']) for x in rr[0]['robustness']))
@@ -659,9 +716,13 @@ def plot_robustness(res:dict, # a `run_synthetic` (or `run_ml100k`) result with 
         for l in labels:
             xs = sorted({x['p'] for x in rr[0]['robustness'] if (x['kind'], x['modality']) == (kind, m)})
             ys = [statistics.fmean(x[metric] for r in rr if _label(r) == l for x in r['robustness'] if (x['kind'], x['modality'], x['p']) == (kind, m, p)) for p in xs]
-            c, lab = _style(l, labels); ax.plot([100 * p for p in xs], ys, 'o-', color=c, label=lab, ms=4)
-        ax.set_title(f'{m} {kind}', fontsize=9); ax.set_xlabel('% of items affected', fontsize=8); ax.tick_params(labelsize=7)
-    axs.flat[0].set_ylabel(f'test {metric}', fontsize=8); axs.flat[0].legend(fontsize=6)
+            c, lab = _style(l, labels)
+            ax.plot([100 * p for p in xs], ys, 'o-', color=c, label=lab, ms=4)
+        ax.set_title(f'{m} {kind}', fontsize=9)
+        ax.set_xlabel('% of items affected', fontsize=8)
+        ax.tick_params(labelsize=7)
+    axs.flat[0].set_ylabel(f'test {metric}', fontsize=8)
+    axs.flat[0].legend(fontsize=6)
     fig.tight_layout()
     return _save(fig, path)
 
@@ -684,19 +745,27 @@ def run_fusion(scenario:str|dict='text_strong', # a name of `SCENARIOS` or a dic
     "Experiment 4: the same objective with internal and with external fusion, D1 over training and at test."
     sc = SCENARIOS[scenario] if isinstance(scenario, str) else dict(scenario)
     name = name or (scenario if isinstance(scenario, str) else 'custom')
-    tmp = work is None; work = Path(tempfile.mkdtemp(prefix='recnb-vlm2rec-')) if tmp else Path(work)
-    t0 = time.perf_counter(); runs, card = [], None
+    tmp = work is None
+    work = Path(tempfile.mkdtemp(prefix='recnb-vlm2rec-')) if tmp else Path(work)
+    t0 = time.perf_counter()
+    runs, card = [], None
     try:
         for s in seeds:
             data = make_synthetic(**(SYNTH_DATA | sc | (data_kw or {}) | {'seed': s}))
-            split = leave_one_out(data.interactions); split.dataset = f'synthetic-{name}'
-            cfg = as_config(EXP_TRAIN | {'max_steps': steps, 'seed': s, 'loss': loss} | (train_kw or {})); cfg = replace(cfg, tiny=cfg.tiny | {'seed': s})
-            val = eval_set(split, 'valid', cfg.eval_neg, cfg.eval_users, s, cfg.max_history); test = eval_set(split, 'test', n_neg, test_users, s, cfg.max_history)
+            split = leave_one_out(data.interactions)
+            split.dataset = f'synthetic-{name}'
+            cfg = as_config(EXP_TRAIN | {'max_steps': steps, 'seed': s, 'loss': loss} | (train_kw or {}))
+            cfg = replace(cfg, tiny=cfg.tiny | {'seed': s})
+            val = eval_set(split, 'valid', cfg.eval_neg, cfg.eval_users, s, cfg.max_history)
+            test = eval_set(split, 'test', n_neg, test_users, s, cfg.max_history)
             if card is None: card = split.card(ks=[10, 20], seed=s, candidates={'kind': 'sampled', 'n_neg': n_neg, 'seed': s}).to_dict()
             for fusion in ('external', 'internal'):
                 emb, rec = fit_embedder(cfg, data, split, work, tune, None, fusion, val)
-                t1 = time.perf_counter(); rec['test'] = {k: _num(v) for k, v in eval_modalities(emb, data, test, fusion).items()}; rec['test_s'] = round(time.perf_counter() - t1, 3)
-                runs.append(rec); del emb
+                t1 = time.perf_counter()
+                rec['test'] = {k: _num(v) for k, v in eval_modalities(emb, data, test, fusion).items()}
+                rec['test_s'] = round(time.perf_counter() - t1, 3)
+                runs.append(rec)
+                del emb
                 _say(verbose, f'[fusion {name}] seed {s} {fusion:<8} test HR@10 both {rec["test"]["hr@10/both"]:.3f} text {rec["test"]["hr@10/text"]:.3f} '
                      f'image {rec["test"]["hr@10/image"]:.3f}  ({rec["wall_s"] + rec["test_s"]:.0f} s)')
     finally:
@@ -721,16 +790,24 @@ def plot_fusion(res:dict, # a `run_fusion` result
                 path:str|os.PathLike|None=None, # file to write
                ):
     "Validation HR@10 of every view over training, internal vs external fusion (seed means)."
-    import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
-    plt.rcParams['svg.fonttype'] = 'none'; plt.rcParams['svg.hashsalt'] = 'recnb'
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    plt.rcParams['svg.fonttype'] = 'none'
+    plt.rcParams['svg.hashsalt'] = 'recnb'
     fig, axs = plt.subplots(1, 3, figsize=(11, 3.2), sharey=True)
     for ax, v in zip(axs, VIEWS):
         for f, st in (('external', '-'), ('internal', '--')):
             rs = [r for r in res['runs'] if r['fusion'] == f]
-            x, y = _curve(rs, 'evals', f'val/hr@10/{v}'); ax.plot(x, y, st, marker='.', color='tab:purple' if f == 'internal' else 'tab:red', label=f'{f} fusion')
-        x, y = _curve(res['runs'], 'evals', 'val/chance_hr@10'); ax.plot(x, y, ':', color='grey', label='chance')
-        ax.set_title(f'val HR@10, {"fused" if v == "both" else v + " only"}', fontsize=9); ax.set_xlabel('step', fontsize=8); ax.tick_params(labelsize=7)
-    axs[0].legend(fontsize=7); fig.suptitle(f'{res["loss"].upper()}: internal vs external fusion, {res["scenario"]}, {len(res["seeds"])} seeds', fontsize=10)
+            x, y = _curve(rs, 'evals', f'val/hr@10/{v}')
+            ax.plot(x, y, st, marker='.', color='tab:purple' if f == 'internal' else 'tab:red', label=f'{f} fusion')
+        x, y = _curve(res['runs'], 'evals', 'val/chance_hr@10')
+        ax.plot(x, y, ':', color='grey', label='chance')
+        ax.set_title(f'val HR@10, {"fused" if v == "both" else v + " only"}', fontsize=9)
+        ax.set_xlabel('step', fontsize=8)
+        ax.tick_params(labelsize=7)
+    axs[0].legend(fontsize=7)
+    fig.suptitle(f'{res["loss"].upper()}: internal vs external fusion, {res["scenario"]}, {len(res["seeds"])} seeds', fontsize=10)
     fig.tight_layout()
     return _save(fig, path)
 
@@ -740,12 +817,14 @@ class SmallImages(Catalog):
     def __init__(self, cat:Catalog, # the catalog to wrap
                  size:int=56, # image side in pixels (the embedder's `image_size`)
                 ):
-        super().__init__(cat.df, cat.name, cat.fields, cat.report); self.size, self._ims = size, {}
+        super().__init__(cat.df, cat.name, cat.fields, cat.report)
+        self.size, self._ims = size, {}
     def image(self, code:int # item code
              ):
         "The resized RGB image of item `code` (None if it has none)."
         if code not in self._ims:
-            p = Catalog.image(self, code); self._ims[code] = None if p is None else load_image(p, (self.size, self.size))
+            p = Catalog.image(self, code)
+            self._ims[code] = None if p is None else load_image(p, (self.size, self.size))
         return self._ims[code]
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #fea86c76
@@ -800,50 +879,66 @@ def run_ml100k(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
               )->dict:
     "Experiment 2: ID / MiniLM / tiny-VLM (each objective) SASRec and direct ranking on a real multimodal dataset, over seeds."
     from recnb.seqrec import SASRecConfig, fit_sasrec, CosineScorer, user_histories
-    tmp = work is None; work = Path(tempfile.mkdtemp(prefix='recnb-vlm2rec-')) if tmp else Path(work)
-    t0 = time.perf_counter(); T = {}
+    tmp = work is None
+    work = Path(tempfile.mkdtemp(prefix='recnb-vlm2rec-')) if tmp else Path(work)
+    t0 = time.perf_counter()
+    T = {}
     scfg = dict(epochs=30, patience=5) | (sasrec or {})
     try:
         with _timer(T, 'data'):
             if src is None:
                 from recnb.catalog import load_multimodal
-                ia, cat = load_multimodal(dataset); split = leave_one_out(ia); split.dataset = f'{dataset}-mm'
-                src = SmallImages(cat, EXP_TRAIN['vlm']['image_size']); [src.image(c) for c in range(len(src))]
+                ia, cat = load_multimodal(dataset)
+                split = leave_one_out(ia)
+                split.dataset = f'{dataset}-mm'
+                src = SmallImages(cat, EXP_TRAIN['vlm']['image_size'])
+                [src.image(c) for c in range(len(src))]
             need(split is not None, 'pass the split along with src')
-        freq = item_frequency(split); cand = work/'candidates_test.safetensors'; n = _n_items(src)
+        freq = item_frequency(split)
+        cand = work/'candidates_test.safetensors'
+        n = _n_items(src)
         texts, _, _ = item_fields(src, range(n))
         with _timer(T, 'text_encoder'):
             if text_encoder is None:
                 from recnb.vlm.embedder import FrozenTextEncoder
                 text_encoder = FrozenTextEncoder.from_pretrained()
             X_txt = text_encoder.encode_items(texts)['text']
-        hs = user_histories(split, 'test', 10); eu = split.eval_users('test').tolist()
+        hs = user_histories(split, 'test', 10)
+        eu = split.eval_users('test').tolist()
         methods = []
         def add(name, seed, protocol, score_fn, extra=None, **more):
-            t1 = time.perf_counter(); r = protocol_results(score_fn, split, cand, freq, name, extra, n_neg); r['eval_s'] = round(time.perf_counter() - t1, 3)
+            t1 = time.perf_counter()
+            r = protocol_results(score_fn, split, cand, freq, name, extra, n_neg)
+            r['eval_s'] = round(time.perf_counter() - t1, 3)
             methods.append({'method': name, 'seed': seed, 'protocol': protocol} | r | more)
             _say(verbose, f'[{split.dataset}] seed {seed} {name:<22} {protocol:<7} full NDCG@10 {r["test_full"]["ndcg@10"]:.4f}  sampled NDCG@10 {r["test_sampled"]["ndcg@10"]:.4f}'
                  + (f'  ({more["train_s"]:.0f} s)' if 'train_s' in more else ''))
         def sas(name, seed, feats=None):
             c = SASRecConfig(**scfg | {'seed': seed, 'item_init': 'id' if feats is None else 'frozen_adapter'})
-            t1 = time.perf_counter(); m, hist = fit_sasrec(split, c, feats, show_progress=False); ts = round(time.perf_counter() - t1, 3)
+            t1 = time.perf_counter()
+            m, hist = fit_sasrec(split, c, feats, show_progress=False)
+            ts = round(time.perf_counter() - t1, 3)
             best = max(hist, key=lambda h: h[f'valid_{c.valid_metric}'])
             add(name, seed, 'sasrec', m.scorer(split, 'test'), {'config': c.to_dict()}, train_s=ts, epochs_run=hist[-1]['epoch'], best_epoch=best['epoch'],
                 s_per_epoch=round(ts / hist[-1]['epoch'], 3))
         def vlm_views(emb):
             emb.eval()
             with torch.no_grad():
-                I = emb.encode_catalog(src, batch_size=16); Z = emb.encode_histories(src, [hs[u] for u in eu], batch_size=16)
+                I = emb.encode_catalog(src, batch_size=16)
+                Z = emb.encode_histories(src, [hs[u] for u in eu], batch_size=16)
             out = {}
             for v in VIEWS:
                 ie, ue = ((_norm(E['text']) + _norm(E['image'])).float() if v == 'both' else E[v].float() for E in (I, Z))
-                U = torch.zeros(split.n_users, ie.shape[1]); U[eu] = ue; out[v] = (ie, U)
+                U = torch.zeros(split.n_users, ie.shape[1])
+                U[eu] = ue
+                out[v] = (ie, U)
             return out
         direct = lambda ie, U: CosineScorer(ie, U)
         add('minilm', None, 'direct', CosineScorer(X_txt, None, split, 'test', 10))
         for s in seeds:
             seed_everything(s)
-            sas('id', s); sas('minilm', s, X_txt)
+            sas('id', s)
+            sas('minilm', s, X_txt)
             cfg = as_config(EXP_TRAIN | dict(data=dataset, max_steps=steps, seed=s, prefixes=0, eval_users=val_users, eval_neg=n_neg, eval_every=max(1, steps // 2),
                                              diag_every=max(1, steps // 3)) | (train_kw or {}))
             cfg = replace(cfg, tiny=cfg.tiny | {'seed': s})
@@ -854,11 +949,15 @@ def run_ml100k(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
                 for v, (ie, U) in V.items(): add(f'vlm_zero_shot/{v}', s, 'direct', direct(ie, U))
             for loss in losses:
                 emb, rec = fit_embedder(cfg, src, split, work, tune, val=val, loss=loss)
-                t1 = time.perf_counter(); V = vlm_views(emb); enc_s = round(time.perf_counter() - t1, 3); j = len(methods)
+                t1 = time.perf_counter()
+                V = vlm_views(emb)
+                enc_s = round(time.perf_counter() - t1, 3)
+                j = len(methods)
                 for v, (ie, U) in V.items(): add(f'vlm_{loss}/{v}', s, 'direct', direct(ie, U), **({'train_s': rec['wall_s'], 'encode_s': enc_s, 'run': rec} if v == 'both' else {}))
                 sas(f'vlm_{loss}', s, V['both'][0])
                 if loss in robust and s in robust_seeds:
-                    t1 = time.perf_counter(); methods[j]['robustness'] = robustness(emb, src, eval_set(split, 'test', n_neg, robust_users, s), ps=ps, seed=s)
+                    t1 = time.perf_counter()
+                    methods[j]['robustness'] = robustness(emb, src, eval_set(split, 'test', n_neg, robust_users, s), ps=ps, seed=s)
                     methods[j]['robust_s'] = round(time.perf_counter() - t1, 3)
                 del emb
     finally:
@@ -899,12 +998,14 @@ def format_real(res:dict, # a `run_ml100k` result
                 k:int=10, # cut-off of the columns
                )->str:
     "Test NDCG@k and HR@k under both protocols (mean ± std over seeds), one row per method."
-    S = res['summary']; head = f'{"method [protocol]":<34}' + ''.join(f'{p + " " + m + "@" + str(k):>22}' for p in ('full', 'sampled') for m in ('ndcg', 'hr'))
+    S = res['summary']
+    head = f'{"method [protocol]":<34}' + ''.join(f'{p + " " + m + "@" + str(k):>22}' for p in ('full', 'sampled') for m in ('ndcg', 'hr'))
     rows = [head]
     for key, d in S.items():
         if key == 'chance': continue
         rows.append(f'{key:<34}' + ''.join(f'{d[f"{p}/{m}@{k}"]["mean"]:>13.4f} ± {d[f"{p}/{m}@{k}"]["std"] or 0:.4f}' for p in ('full', 'sampled') for m in ('ndcg', 'hr')))
-    c = S['chance']; rows.append(f'{"chance":<34}' + ''.join(f'{c[p][f"{m}@{k}"]:>22.4f}' for p in ('full', 'sampled') for m in ('ndcg', 'hr')))
+    c = S['chance']
+    rows.append(f'{"chance":<34}' + ''.join(f'{c[p][f"{m}@{k}"]:>22.4f}' for p in ('full', 'sampled') for m in ('ndcg', 'hr')))
     return '\n'.join(rows)
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #ef7e3ff3
@@ -913,27 +1014,43 @@ def plot_real(res:dict, # a `run_ml100k` result
               path:str|os.PathLike|None=None, # file to write
              ):
     "Test metric per method under both protocols, cold-start buckets, and the VLM runs' validation D1 curves."
-    import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
-    plt.rcParams['svg.fonttype'] = 'none'; plt.rcParams['svg.hashsalt'] = 'recnb'
-    S = res['summary']; keys = [k for k in S if k != 'chance' and ('/' not in k.split(' ')[0] or '/both' in k)]
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    plt.rcParams['svg.fonttype'] = 'none'
+    plt.rcParams['svg.hashsalt'] = 'recnb'
+    S = res['summary']
+    keys = [k for k in S if k != 'chance' and ('/' not in k.split(' ')[0] or '/both' in k)]
     fig, axs = plt.subplots(1, 4, figsize=(17, 4.2), gridspec_kw={'width_ratios': [2.2, 2.2, 1.6, 1.6]})
     for ax, p in zip(axs[:2], ('full', 'sampled')):
-        m = [S[k][f'{p}/{metric}']['mean'] for k in keys]; e = [S[k][f'{p}/{metric}']['std'] or 0 for k in keys]
+        m = [S[k][f'{p}/{metric}']['mean'] for k in keys]
+        e = [S[k][f'{p}/{metric}']['std'] or 0 for k in keys]
         ax.barh(np.arange(len(keys)), m, xerr=e, color=['tab:green' if 'sasrec' in k else 'tab:blue' for k in keys])
-        ax.axvline(S['chance'][p][metric], color='grey', ls='--', lw=1); ax.set_yticks(np.arange(len(keys)), [k.replace('/both', '') for k in keys], fontsize=7)
-        ax.invert_yaxis(); ax.set_title(f'test {metric}, {p} ranking (green: SASRec, blue: direct)', fontsize=9); ax.tick_params(labelsize=7)
-    ax = axs[2]; labels = bucket_labels()
+        ax.axvline(S['chance'][p][metric], color='grey', ls='--', lw=1)
+        ax.set_yticks(np.arange(len(keys)), [k.replace('/both', '') for k in keys], fontsize=7)
+        ax.invert_yaxis()
+        ax.set_title(f'test {metric}, {p} ranking (green: SASRec, blue: direct)', fontsize=9)
+        ax.tick_params(labelsize=7)
+    ax = axs[2]
+    labels = bucket_labels()
     for k in [k for k in keys if k.endswith('[sasrec]')]:
-        b = S[k]['cold_sampled']; labels = [x['bucket'] for x in b]
+        b = S[k]['cold_sampled']
+        labels = [x['bucket'] for x in b]
         ax.plot(range(len(b)), [x['ndcg@10'] if x['ndcg@10'] is not None else np.nan for x in b], 'o-', ms=3, label=k.replace(' [sasrec]', ''))
-    ax.set_xticks(range(len(labels)), labels, rotation=45, fontsize=7); ax.set_xlabel('training frequency of the test item', fontsize=8)
-    ax.set_title('SASRec, sampled NDCG@10 by item frequency', fontsize=9); ax.legend(fontsize=6); ax.tick_params(labelsize=7)
+    ax.set_xticks(range(len(labels)), labels, rotation=45, fontsize=7)
+    ax.set_xlabel('training frequency of the test item', fontsize=8)
+    ax.set_title('SASRec, sampled NDCG@10 by item frequency', fontsize=9)
+    ax.legend(fontsize=6)
+    ax.tick_params(labelsize=7)
     ax = axs[3]
     for mm in [m for m in res['methods'] if 'run' in m and m['seed'] == res['seeds'][0]]:
         for v, st in (('both', '-'), ('text', '--'), ('image', ':')):
             x, y = _curve([mm['run']], 'evals', f'val/hr@10/{v}')
             ax.plot(x, y, st, color=LOSS_STYLE.get(mm['run']['loss'], ('k',))[0], label=f'{mm["run"]["loss"]} {v}' if v == 'both' else None)
-    ax.set_title(f'tiny VLM val HR@10 (seed {res["seeds"][0]}; -- text, : image)', fontsize=9); ax.set_xlabel('step', fontsize=8); ax.legend(fontsize=6); ax.tick_params(labelsize=7)
+    ax.set_title(f'tiny VLM val HR@10 (seed {res["seeds"][0]}; -- text, : image)', fontsize=9)
+    ax.set_xlabel('step', fontsize=8)
+    ax.legend(fontsize=6)
+    ax.tick_params(labelsize=7)
     fig.suptitle(f'{res["dataset"]}: tiny random VLM vs ID / MiniLM, {len(res["seeds"])} seeds', fontsize=10)
     fig.tight_layout()
     return _save(fig, path)
@@ -945,15 +1062,21 @@ def run_all(out:str|os.PathLike|None=None, # results folder (default `figures_di
            )->dict: # name -> result
     "Experiments 1-4 at their default sizes (reusing existing results files), with their figures."
     from recnb.core import load_json
-    d = figures_dir(out); res = {}
+    d = figures_dir(out)
+    res = {}
     jobs = [(f'synthetic_{s}', lambda s=s: run_synthetic(s, variants=GAMMA_VARIANTS if s == 'text_strong' else None, out=d, verbose=verbose)) for s in SCENARIOS]
     jobs += [('fusion_text_strong', lambda: run_fusion('text_strong', out=d, verbose=verbose)), ('ml-100k-mm', lambda: run_ml100k(out=d, verbose=verbose))]
     for name, fn in jobs:
         f = d/f'vlm2rec_{name}.json'
         res[name] = load_json(f) if f.is_file() and not overwrite else fn()
         r = res[name]
-        if r['kind'] == 'vlm2rec_synthetic': plot_synthetic(r, d/f'vlm2rec_synthetic_{r["scenario"]}.svg'); plot_robustness(r, path=d/f'vlm2rec_robustness_{r["scenario"]}.svg')
+        if r['kind'] == 'vlm2rec_synthetic':
+            plot_synthetic(r, d/f'vlm2rec_synthetic_{r["scenario"]}.svg')
+            plot_robustness(r, path=d/f'vlm2rec_robustness_{r["scenario"]}.svg')
         elif r['kind'] == 'vlm2rec_fusion': plot_fusion(r, d/f'vlm2rec_fusion_{r["scenario"]}.svg')
-        else: plot_real(r, path=d/f'vlm2rec_{r["dataset"]}.svg'); plot_robustness({'runs': [m | {'loss': m['method'].split('/')[0][4:]} for m in r['methods'] if 'robustness' in m]}, path=d/f'vlm2rec_robustness_{r["dataset"]}.svg')
-        import matplotlib.pyplot as plt; plt.close('all')
+        else:
+            plot_real(r, path=d/f'vlm2rec_{r["dataset"]}.svg')
+            plot_robustness({'runs': [m | {'loss': m['method'].split('/')[0][4:]} for m in r['methods'] if 'robustness' in m]}, path=d/f'vlm2rec_robustness_{r["dataset"]}.svg')
+        import matplotlib.pyplot as plt
+        plt.close('all')
     return res

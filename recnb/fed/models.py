@@ -35,8 +35,11 @@ class FedModel:
                    r:torch.Tensor, # (n,) client row (0..A-1) of each sample, in any order
                   )->torch.Tensor: # (n,) scores
         "Scores of a flat list of samples (default: pad each client's samples into (A, B), `score`, unpad)."
-        A = len(next(iter(p.values()))); o = torch.argsort(r, stable=True); cnt = torch.bincount(r, minlength=A)
-        pos = torch.empty_like(r); pos[o] = torch.arange(len(r)) - (cnt.cumsum(0) - cnt)[r[o]]
+        A = len(next(iter(p.values())))
+        o = torch.argsort(r, stable=True)
+        cnt = torch.bincount(r, minlength=A)
+        pos = torch.empty_like(r)
+        pos[o] = torch.arange(len(r)) - (cnt.cumsum(0) - cnt)[r[o]]
         Ep = E.new_zeros(A, int(cnt.max()) if len(r) else 0, E.shape[1]).index_put((r, pos), E)
         return self.score(p, Ep)[r, pos]
     def n_params(self)->int:
@@ -59,7 +62,8 @@ class PFedRec(FedModel):
     "PFedRec: local score head (w_u, b_u) over a shared item table."
     name = 'pfedrec'
     def __init__(self, dim:int=32):
-        super().__init__(dim); self.locality = {'w': 'local', 'b': 'local'}
+        super().__init__(dim)
+        self.locality = {'w': 'local', 'b': 'local'}
     def init_params(self, n_users, g):
         k = 1 / math.sqrt(self.dim)
         w, b = (torch.rand(self.dim, generator=g) * 2 - 1) * k, (torch.rand(1, generator=g) * 2 - 1) * k
@@ -74,7 +78,8 @@ class FedMF(FedModel):
     "FedMF: private user vector p_u, score p_u . q_i."
     name = 'fedmf'
     def __init__(self, dim:int=32, init_std:float=0.1): # std of the user vectors
-        super().__init__(dim); self.init_std, self.locality = init_std, {'u': 'local'}
+        super().__init__(dim)
+        self.init_std, self.locality = init_std, {'u': 'local'}
     def init_params(self, n_users, g): return {'u': torch.randn(n_users, self.dim, generator=g) * self.init_std}
     def score(self, p, E): return p['u'] @ E[0].T if E.stride(0) == 0 else _bgemv(E, p['u'])
     def score_flat(self, p, E, r): return (E * p['u'][r]).sum(-1)
@@ -86,7 +91,8 @@ class FedNCF(FedModel):
     def __init__(self, dim:int=32, hidden:int=32, # MLP width
                  mlp:str='global', # locality of the MLP: 'global' (averaged by the server) or 'local'
                  init_std:float=0.1): # std of the user vectors
-        super().__init__(dim); need(mlp in ('global', 'local'), f"mlp must be 'global' or 'local', got {mlp!r}")
+        super().__init__(dim)
+        need(mlp in ('global', 'local'), f"mlp must be 'global' or 'local', got {mlp!r}")
         self.hidden, self.init_std = hidden, init_std
         self.locality = {'u': 'local', 'W1': mlp, 'b1': mlp, 'w2': mlp, 'b2': mlp}
     def init_params(self, n_users, g):
