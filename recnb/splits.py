@@ -16,8 +16,8 @@ from .core import ConfigError, DataError, need, save_tensors, load_tensors, save
 from .data import Interactions, chrono_order, TIE_RULES
 
 # %% auto #0
-__all__ = ['CSR', 'NegativeSampler', 'ProtocolCard', 'Split', 'save_split', 'load_split', 'leave_one_out', 'ratio_sizes',
-           'ratio_split', 'Blocks', 'temporal_blocks']
+__all__ = ['SPLIT_TIES', 'CSR', 'NegativeSampler', 'ProtocolCard', 'Split', 'save_split', 'load_split', 'split_order',
+           'leave_one_out', 'ratio_sizes', 'ratio_split', 'Blocks', 'temporal_blocks']
 
 # %% ../nbs/04_splits.ipynb #57c5b9bb
 class CSR:
@@ -184,9 +184,21 @@ def load_split(path:str|os.PathLike)->Split:
     return Split(**parts, n_items=m['n_items'], dataset=m['dataset'], filters=m['filters'], params=m['params'])
 
 # %% ../nbs/04_splits.ipynb #8c714c5b
+SPLIT_TIES = TIE_RULES + ('first',)
+def split_order(ia:Interactions, # table to order
+                tie:str='item', # 'item', 'line', 'random' (see `chrono_order`) or 'first' (FedRKG's official rule)
+                seed:int=0, # seed of tie='random'
+               )->np.ndarray: # row indices sorting by user, time, tie-breaker
+    "`chrono_order`, plus tie='first': equal timestamps in reverse file order (the first row in the file is the latest)."
+    need(tie in SPLIT_TIES, f'tie must be one of {SPLIT_TIES}, got {tie!r}')
+    if tie != 'first': return chrono_order(ia, tie, seed)
+    d = ia.df
+    return np.lexsort((-d.line.to_numpy(), d.timestamp.to_numpy(), d.user.to_numpy()))
+
+# %% ../nbs/04_splits.ipynb #c2f96ccc
 def _positions(ia:Interactions, tie:str, seed:int):
     "Rows in chronological order, with each row's position in its user's sequence and the user's length."
-    o = chrono_order(ia, tie, seed)
+    o = split_order(ia, tie, seed)
     u = ia.df.user.to_numpy()[o]; n = np.bincount(u, minlength=ia.n_users)
     start = np.concatenate([[0], np.cumsum(n)[:-1]])
     return o, u, np.arange(len(o)) - start[u], n
@@ -202,7 +214,7 @@ def _check_ia(ia:Interactions):
 def leave_one_out(ia:Interactions, # table to split (de-duplicated)
                   min_len:int=3, # users with fewer interactions are not evaluated
                   short:str='train', # what happens to them: 'train' (kept as training data) or 'drop'
-                  tie:str='item', # tie rule of the chronological order ('item', 'line', 'random')
+                  tie:str='item', # tie rule of the order: 'item', 'line', 'random' or 'first' (`split_order`)
                   seed:int=0, # seed of tie='random'
                  )->Split:
     "Per user: last interaction -> test, second last -> valid, the rest -> train."
