@@ -42,6 +42,7 @@ class FedConfig:
     clip:float|None = 1.0 # per-client gradient-norm clipping (None: off)
     ldp:float = 0.0 # Laplace noise scale b added to every uploaded parameter (0: off)
     sync_every:int = 1 # upload and receive every this many rounds
+    sync_offset:int = 0 # sync after round n when n > offset and (n - offset) % sync_every == 0 (1: FedRKG's schedule)
     dim:int = 32 # embedding dimension
     item_init_std:float = 1.0 # std of the common initial item table (nn.Embedding default: 1)
     seed:int = 0
@@ -49,7 +50,9 @@ class FedConfig:
     eval_test:bool = True # also evaluate test at every evaluation (False: validation only, e.g. continual tasks)
     ks:tuple = (5, 10, 20)
     select:str = 'hr@10' # validation metric for the best round
-    patience:int|None = None # stop after this many evaluations without improvement (None: never)
+    select_rule:str = '>' # '>': a strict improvement moves the best round; '>=': a later equal round wins too
+    patience:int|None = None # stop after this many evaluations (or rounds) without strict improvement (None: never)
+    patience_unit:str = 'evals' # what `patience` counts: 'evals' or 'rounds'
     eval_chunk:int = 256 # users per evaluation chunk
     checkpoint_every:int = 0 # rounds between checkpoints (0: none)
     keep_best:bool = False # keep a copy of the state at the best validation round (`Federation.best_state`)
@@ -65,11 +68,17 @@ class FedConfig:
         need(self.negatives in ('train', 'reference'), f"negatives must be 'train' or 'reference', got {self.negatives!r}")
         need(self.lr > 0 and (self.lr_item is None or self.lr_item > 0), 'lr and lr_item must be > 0')
         need(self.clip is None or self.clip > 0, f'clip must be > 0 or None, got {self.clip}')
-        need(self.ldp >= 0, f'ldp must be >= 0, got {self.ldp}'); need(self.sync_every >= 1, f'sync_every must be >= 1, got {self.sync_every}')
+        need(self.ldp >= 0, f'ldp must be >= 0, got {self.ldp}')
+        need(self.sync_every >= 1 and self.sync_offset >= 0, f'sync_every must be >= 1 and sync_offset >= 0, got {self.sync_every}, {self.sync_offset}')
+        need(self.select_rule in ('>', '>='), f"select_rule must be '>' or '>=', got {self.select_rule!r}")
+        need(self.patience_unit in ('evals', 'rounds'), f"patience_unit must be 'evals' or 'rounds', got {self.patience_unit!r}")
         m, _, k = self.select.partition('@')
         need(m in ('hr', 'recall', 'precision', 'ndcg', 'mrr') and k.isdigit() and int(k) in self.ks, f'select must be a metric at one of ks={self.ks}, e.g. "hr@10"; got {self.select!r}')
         return self
     def item_lr(self, n_items:int)->float: return self.lr_item if self.lr_item is not None else self.lr * n_items * self.lr_eta
+    def syncs_after(self, n:int)->bool:
+        "Whether round n (1-based) ends with a sync."
+        return n > self.sync_offset and (n - self.sync_offset) % self.sync_every == 0
 
 # %% ../../nbs/11_fed.engine.ipynb #3980e920
 @dataclass
@@ -286,6 +295,10 @@ class Method:
         return {'persistent': 4 * n_items * dim, 'transient': 0}
     def state(self)->dict: return {}
     def load_state(self, d:dict): pass
+    def meta(self)->dict:
+        "JSON-able state (e.g. logs) that a checkpoint keeps besides the tensors."
+        return {}
+    def load_meta(self, d:dict): pass
 
 # %% ../../nbs/11_fed.engine.ipynb #932b943b
 def _sum_tables(store:Store, clients:torch.Tensor, chunk:int=64)->torch.Tensor:
@@ -307,8 +320,9 @@ class Replace(Method):
         need(store in ('auto', 'shared', 'dense'), f"replace: store must be 'auto', 'shared' or 'dense', got {store!r}")
         self.store = store
     def configure(self, cfg):
-        self.dense = self.store == 'dense' or (self.store == 'auto' and cfg.sync_every > 1)
-        need(self.dense or cfg.sync_every == 1, 'replace: store="shared" needs sync_every=1 (clients keep no table between rounds)')
+        every_round = cfg.sync_every == 1 and cfg.sync_offset == 0
+        self.dense = self.store == 'dense' or (self.store == 'auto' and not every_round)
+        need(self.dense or every_round, 'replace: store="shared" needs a sync after every round (sync_every=1, sync_offset=0)')
     def setup(self, fed, G0):
         self.stores = [Dense(G0.expand(fed.n_users, -1, -1).clone()) if self.dense else SharedDelta(G0.clone())]
     def state(self): return {'P': self.stores[0].P} if self.dense else {'G': self.stores[0].G}
@@ -371,7 +385,7 @@ class Federation:
         self.method.configure(cfg); self.method.setup(self, G0); self.server = self.method.server_init(G0)
         ex = [split.train] + ([split.valid, split.test] if cfg.negatives == 'reference' else [])
         self.sampler = NegativeSampler(ex, self.n_items) if cfg.n_neg else None
-        self.t, self.history, self.best, self.wait, self.timer = 0, [], None, 0, Timer()
+        self.t, self.history, self.best, self.wait, self.timer, self.last_eval = 0, [], None, 0, Timer(), 0
         self.shared = tuple(k for k, v in self.model.locality.items() if v == 'global') if self.method.shared else ()
 
     @property
@@ -415,7 +429,7 @@ def local_round(self:Federation)->tuple[RoundData, torch.Tensor, dict]:
 @patch
 def sync_round(self:Federation)->bool:
     "Whether the current round (the next one to run) ends with a sync."
-    return self.method.syncs and (self.t + 1) % self.cfg.sync_every == 0
+    return self.method.syncs and self.cfg.syncs_after(self.t + 1)
 
 # %% ../../nbs/11_fed.engine.ipynb #aaff039c
 @patch
@@ -524,8 +538,10 @@ def load_state_dict(self:Federation, sd:dict[str, torch.Tensor]):
 def save(self:Federation, path:str|os.PathLike)->Path:
     "Atomic checkpoint of the whole run."
     meta = {'t': self.t, 'history': self.history, 'best': self.best, 'wait': self.wait, 'config': asdict(self.cfg),
-            'model': self.model.name, 'method': self.method.name}
-    return save_tensors(self.state_dict(), path, meta)
+            'model': self.model.name, 'method': self.method.name, 'last_eval': self.last_eval,
+            'method_meta': self.method.meta()}
+    best = {f'best.{k}': v for k, v in getattr(self, 'best_state', {}).items()}
+    return save_tensors(self.state_dict() | best, path, meta)
 
 # %% ../../nbs/11_fed.engine.ipynb #ce89dad7
 @patch
@@ -536,7 +552,12 @@ def restore(self:Federation, path:str|os.PathLike)->Federation:
         raise DataError(f'checkpoint is for {meta.get("model")}/{meta.get("method")}, not {self.model.name}/{self.method.name}', path)
     diff = {k for k, v in asdict(self.cfg).items() if k not in ('rounds', 'checkpoint_every', 'patience') and json_eq(meta['config'].get(k), v) is False}
     if diff: raise DataError(f'checkpoint was written with different settings: {sorted(diff)}', path)
-    self.load_state_dict(sd); self.t, self.history, self.best, self.wait = meta['t'], meta['history'], meta['best'], meta['wait']
+    self.load_state_dict(sd)
+    self.t, self.history, self.best, self.wait = meta['t'], meta['history'], meta['best'], meta['wait']
+    self.last_eval = meta.get('last_eval', 0)
+    self.method.load_meta(meta.get('method_meta', {}))
+    best = {k[5:]: v for k, v in sd.items() if k.startswith('best.')}
+    if best: self.best_state = best
     return self
 
 # %% ../../nbs/11_fed.engine.ipynb #819346fa
@@ -547,22 +568,43 @@ def json_eq(a, b)->bool:
 # %% ../../nbs/11_fed.engine.ipynb #7e0d0f64
 @patch
 def fit(self:Federation, rounds:int|None=None, # run until this many rounds in total (default cfg.rounds)
-        checkpoint:str|os.PathLike|None=None, # checkpoint file, written every cfg.checkpoint_every rounds
+        checkpoint:str|os.PathLike|None=None, # checkpoint file, written every cfg.checkpoint_every rounds and at the end
         show_progress:bool=True)->Federation:
     "Train for the remaining rounds with evaluation, model selection, early stopping and checkpoints."
     cfg, R = self.cfg, rounds or self.cfg.rounds
+    end = max(R, cfg.rounds)  # the run's last round is always evaluated; a partial fit adds no evaluation
+    ckpt = checkpoint is not None and cfg.checkpoint_every
+    if self.stopped(): return self
     bar = progress(range(self.t, R), desc=f'{self.model.name}/{self.method.name}', disable=None if show_progress else True)
     for _ in bar:
         rec = self.run_round()
-        if (cfg.eval_every and self.t % cfg.eval_every == 0) or self.t == R:
-            with self.timer('eval'): v, te = self.evaluate('valid'), (self.evaluate('test') if cfg.eval_test else None)
-            rec |= {f'valid_{k}': x for k, x in v.metrics.items()} | ({f'test_{k}': x for k, x in te.metrics.items()} if te else {})
-            if self.best is None or v[cfg.select] > self.best['valid'][cfg.select]:
-                self.best, self.wait = {'round': self.t, 'valid': v.metrics, 'test': te.metrics if te else None}, 0
-                if cfg.keep_best: self.best_state = {k: t.clone() for k, t in self.state_dict().items()}
-            else: self.wait += 1
-            if hasattr(bar, 'set_postfix'): bar.set_postfix({cfg.select: round(v[cfg.select], 4)})
+        if (cfg.eval_every and self.t % cfg.eval_every == 0) or self.t == end:
+            rec |= self.select_round()
+            if hasattr(bar, 'set_postfix'): bar.set_postfix({cfg.select: round(rec[f'valid_{cfg.select}'], 4)})
         self.history.append(rec)
-        if checkpoint is not None and cfg.checkpoint_every and self.t % cfg.checkpoint_every == 0: self.save(checkpoint)
-        if cfg.patience is not None and self.wait >= cfg.patience: break
+        done = self.stopped() or self.t == R
+        if ckpt and (self.t % cfg.checkpoint_every == 0 or done): self.save(checkpoint)
+        if self.stopped(): break
     return self
+
+# %% ../../nbs/11_fed.engine.ipynb #eb667c7b
+@patch
+def stopped(self:Federation)->bool:
+    "Whether early stopping has ended the run."
+    return self.cfg.patience is not None and self.wait >= self.cfg.patience
+
+# %% ../../nbs/11_fed.engine.ipynb #4da673e3
+@patch
+def select_round(self:Federation)->dict:
+    "Evaluate valid (and test), update the best round and the patience counter; returns the history entries."
+    cfg = self.cfg
+    with self.timer('eval'): v, te = self.evaluate('valid'), (self.evaluate('test') if cfg.eval_test else None)
+    x, best = v[cfg.select], self.best and self.best['valid'][cfg.select]
+    better = self.best is None or x > best
+    if better or (cfg.select_rule == '>=' and x == best):
+        self.best = {'round': self.t, 'valid': v.metrics, 'test': te.metrics if te else None}
+        if cfg.keep_best: self.best_state = {k: t.clone() for k, t in self.state_dict().items()}
+    if better: self.wait = 0
+    else: self.wait += 1 if cfg.patience_unit == 'evals' else self.t - self.last_eval
+    self.last_eval = self.t
+    return {f'valid_{k}': y for k, y in v.metrics.items()} | ({f'test_{k}': y for k, y in te.metrics.items()} if te else {})
