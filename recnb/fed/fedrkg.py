@@ -24,7 +24,8 @@ class Dual(Replace):
                  d_lr_scale:float=1.): # learning-rate factor of the local table D relative to lr_item
         need(0 <= d_decay < 1, f'dual: d_decay must be in [0, 1), got {d_decay}'); need(d_lr_scale > 0, f'dual: d_lr_scale must be > 0, got {d_lr_scale}')
         self.d_decay, self.d_lr_scale = d_decay, d_lr_scale
-    def configure(self, cfg): self.dense = self.dense_c = cfg.sync_every > 1   # the sync of C is replacement's (upload, aggregate, receive act on stores[0])
+    def configure(self, cfg):  # the sync of C is replacement's (upload, aggregate, receive act on stores[0])
+        self.dense = self.dense_c = cfg.sync_every > 1 or cfg.sync_offset > 0
     def setup(self, fed, G0):
         C = Dense(G0.expand(fed.n_users, -1, -1).clone()) if self.dense_c else SharedDelta(G0.clone())
         self.stores = [C, Dense(torch.zeros(fed.n_users, *G0.shape), self.d_lr_scale)]
@@ -124,6 +125,8 @@ class AdaptiveGuidance(Guidance):
     def load_state(self, d):
         super().load_state(d)
         for k, v in self.client_params.items(): v.copy_(d[f'gate.{k}'])
+    def meta(self): return {'gate_stats': self.gate_stats}
+    def load_meta(self, d): self.gate_stats = list(d.get('gate_stats', []))
 
     def fit_gate(self, fed, rd:RoundData)->dict:
         "Train every client's gate on the round's data (backbone frozen), with the per-client stopping rule."
