@@ -46,6 +46,8 @@ def _fix_line(line:str)->list[str]:
     for c in cols: parts.append(line[prev:c]); prev = c + 1
     parts.append(line[prev:])
     parts = [p.strip() for p in parts]
+    if not parts[-1] or parts[-1].startswith('#'):
+        if len(cols) == 1: return [line]  # a trailing `;` only (it hides a notebook cell's output): keep it
     if parts[-1].startswith('#'): comment = '  ' + parts.pop()
     elif '#' in parts[-1]:
         toks = list(tokenize.generate_tokens(io.StringIO(parts[-1] + '\n').readline))

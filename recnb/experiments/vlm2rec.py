@@ -22,16 +22,16 @@ from ..synthetic import SynthData, make_synthetic, oracle_scores, WHICH
 from ..catalog import Catalog, load_image
 from ..vlm.embedder import VLMEmbedder, item_fields, tiny_vlm
 from ..vlm.train import VLMTrainer, PairEncoder, TrainConfig, as_config, make_pairs, build_embedder
+from .common import num6, mean_std, paired_test, seeds_label, styled, band, save_fig
 
 # %% auto #0
 __all__ = ['EXP_TRAIN', 'TUNES', 'PERTURB_KINDS', 'PERTURB_PS', 'VIEWS', 'PERTURBATIONS', 'FREQ_EDGES', 'TEST_KEYS', 'SCENARIOS',
            'SYNTH_DATA', 'GAMMA_VARIANTS', 'LOSS_STYLE', 'tiny_embedder', 'EvalSet', 'eval_set', 'Perturb',
            'perturbed_fields', 'embed_eval', 'view_positions', 'position_metrics', 'eval_modalities', 'oracle_eval',
            'InternalPairEncoder', 'ExpTrainer', 'fit_embedder', 'robustness', 'relative_drop', 'item_frequency',
-           'bucket_labels', 'cold_buckets', 'per_user_metrics', 'mean_std', 'paired_test', 'check_claims',
-           'run_synthetic', 'summarise_synthetic', 'format_synthetic', 'plot_synthetic', 'plot_robustness',
-           'run_fusion', 'plot_fusion', 'SmallImages', 'protocol_results', 'run_ml100k', 'summarise_real',
-           'format_real', 'plot_real', 'run_all']
+           'bucket_labels', 'cold_buckets', 'per_user_metrics', 'check_claims', 'run_synthetic', 'summarise_synthetic',
+           'format_synthetic', 'plot_synthetic', 'plot_robustness', 'run_fusion', 'plot_fusion', 'SmallImages',
+           'protocol_results', 'run_ml100k', 'summarise_real', 'format_real', 'plot_real', 'run_all']
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #ce5e52b6
 EXP_TRAIN = dict(
@@ -308,9 +308,7 @@ class ExpTrainer(VLMTrainer):
         return self.emb
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #2ef90795
-def _num(v): return round(float(v), 6) if isinstance(v, (float, np.floating)) and math.isfinite(v) else (None if isinstance(v, float) else v)
-
-def _compact(rec:dict)->dict: return {k: _num(v) for k, v in rec.items() if k not in ('kind', 'epoch') and not isinstance(v, (list, dict))}
+def _compact(rec:dict)->dict: return {k: num6(v) for k, v in rec.items() if k not in ('kind', 'epoch') and not isinstance(v, (list, dict))}
 
 def fit_embedder(cfg:TrainConfig|dict, # settings (`EXP_TRAIN`-like)
                  src, # item source
@@ -332,7 +330,7 @@ def fit_embedder(cfg:TrainConfig|dict, # settings (`EXP_TRAIN`-like)
     emb = tr.restore_best()
     log = tr.log
     return emb, {'loss': cfg.loss, 'only': only, 'fusion': fusion, 'tune': tune, 'seed': cfg.seed, 'steps': res.steps,
-                 'best_step': tr.best and tr.best['step'], 'best_val': tr.best and _num(tr.best['value']),
+                 'best_step': tr.best and tr.best['step'], 'best_val': tr.best and num6(tr.best['value']),
                  'train_s': res.seconds, 'wall_s': round(time.perf_counter() - t0, 3), 'pairs_per_s': res.pairs_per_s,
                  'n_params_trainable': sum(p.numel() for p in emb.trainable_parameters()),
                  'evals': [_compact(r) for r in log if r['kind'] == 'eval'], 'diags': [_compact(r) for r in log if r['kind'] == 'diag'],
@@ -357,7 +355,7 @@ def robustness(emb:VLMEmbedder, # trained embedder (external fusion)
             if p == 0 and clean is not None: r = clean
             else: r = eval_modalities(emb, src, es, perturb=Perturb(kind, m, p, seed) if p > 0 else None, ks=ks, batch_size=batch_size)
             if p == 0: clean = r
-            out.append({'kind': kind, 'modality': m, 'p': p} | {k: _num(v) for k, v in r.items() if '/' in k})
+            out.append({'kind': kind, 'modality': m, 'p': p} | {k: num6(v) for k, v in r.items() if '/' in k})
     return out
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #983dfed2
@@ -411,29 +409,6 @@ def per_user_metrics(pos:Sequence[float]|torch.Tensor, # (U,) 1-based positions
         out[f'ndcg@{k}'] = torch.where(p <= k, 1 / torch.log2(p + 1), 0.).tolist()
     return out
 
-# %% ../../nbs/experiments/vlm2rec.ipynb #5498bcac
-def mean_std(xs:Sequence[float] # one value per seed (None/NaN ignored)
-            )->dict: # mean, std (sample), n
-    "Mean and sample standard deviation over seeds."
-    xs = [float(x) for x in xs if x is not None and not (isinstance(x, float) and math.isnan(x))]
-    if not xs: return {'mean': None, 'std': None, 'n': 0}
-    return {'mean': _num(statistics.fmean(xs)), 'std': _num(statistics.stdev(xs)) if len(xs) > 1 else 0., 'n': len(xs)}
-
-# %% ../../nbs/experiments/vlm2rec.ipynb #dd993097
-def paired_test(a:Sequence[float], # values of method A per seed
-                b:Sequence[float], # values of method B per seed (same seeds, same order)
-               )->dict: # diff (mean of a - b), t, p (two-sided); t and p None with fewer than 2 seeds or no scipy
-    "Paired t-test of a - b over seeds."
-    need(len(a) == len(b), f'paired samples must have the same length, got {len(a)} and {len(b)}')
-    d = [x - y for x, y in zip(a, b)]
-    out = {'diff': _num(statistics.fmean(d)) if d else None, 't': None, 'p': None}
-    if len(d) < 2: return out
-    if statistics.pstdev(d) == 0: return out | {'p': 1.0 if out['diff'] == 0 else 0.0}
-    try: from scipy.stats import ttest_rel
-    except ImportError: return out
-    t, p = ttest_rel(a, b)
-    return out | {'t': _num(float(t)), 'p': _num(float(p))}
-
 # %% ../../nbs/experiments/vlm2rec.ipynb #94aab455
 TEST_KEYS = ('hr@10', 'hr@20', 'ndcg@10', 'ndcg@20')
 def _last(recs, key):
@@ -454,7 +429,7 @@ def _lt(a, b): return None if a is None or b is None else bool(a < b)
 # %% ../../nbs/experiments/vlm2rec.ipynb #a72c20f1
 def check_claims(res:dict # a `run_synthetic` result
                 )->dict: # C1..C5: measured values and a verdict each (None = not measurable in this result)
-    "Evaluate the spec's pre-registered criteria C1-C5 on a synthetic experiment."
+    "Evaluate the pre-registered criteria C1-C5 on a synthetic experiment."
     weak = res['weak']
     strong = 'text' if weak == 'image' else 'image'
     lr = lambda r: None if r is None or not r > 0 else abs(math.log(r))
@@ -506,8 +481,8 @@ def check_claims(res:dict # a `run_synthetic` result
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #ff65e1bb
 SCENARIOS = {'text_strong': dict(text_info=1., image_info=.5), 'image_strong': dict(text_info=.5, image_info=1.)}
-SYNTH_DATA = dict(n_items=200, n_users=1000, min_len=6, max_len=14) # spec §11.3 sizes (N = 200 items, 1,000 users)
-GAMMA_VARIANTS = {'wpcl γ=0.1': {'loss': 'wpcl', 'loss_kw': {'gamma': .1}}, 'full γ=0.1': {'loss': 'full', 'loss_kw': {'gamma': .1}}} # WPCL strength sensitivity (spec §10.3)
+SYNTH_DATA = dict(n_items=200, n_users=1000, min_len=6, max_len=14) # N = 200 items, 1,000 users
+GAMMA_VARIANTS = {'wpcl γ=0.1': {'loss': 'wpcl', 'loss_kw': {'gamma': .1}}, 'full γ=0.1': {'loss': 'full', 'loss_kw': {'gamma': .1}}} # WPCL strength sensitivity
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #3edaf987
 def _weak(sc:dict)->str: return 'image' if sc.get('image_info', 1.) < sc.get('text_info', 1.) or sc.get('image_weight', 1.) < sc.get('text_weight', 1.) else 'text'
@@ -563,7 +538,7 @@ def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a
                 rec['label'] = label
                 loss = label
                 t1 = time.perf_counter()
-                rec['test'] = {k: _num(v) for k, v in eval_modalities(emb, data, test).items()}
+                rec['test'] = {k: num6(v) for k, v in eval_modalities(emb, data, test).items()}
                 rec['test_s'] = round(time.perf_counter() - t1, 3)
                 if only is None and label in robust:
                     t1 = time.perf_counter()
@@ -628,30 +603,25 @@ def _style(label:str, labels:Sequence[str])->tuple:
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #b344651d
 def _curve(runs, field, key):
-    "Seed-mean curve (steps, values) of `key` in the `field` records ('evals' or 'diags')."
+    "Steps and one curve per run (seed) of `key` in the `field` records ('evals' or 'diags'); NaN where missing."
     steps = sorted({r['step'] for run in runs for r in run[field] if r.get(key) is not None})
-    ys = [statistics.fmean(v) if (v := [r[key] for run in runs for r in run[field] if r['step'] == s and r.get(key) is not None]) else float('nan') for s in steps]
-    return steps, ys
+    at = [{r['step']: r[key] for r in run[field] if r.get(key) is not None} for run in runs]
+    return steps, [[a.get(t, float('nan')) for t in steps] for a in at]
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #b66a67ad
-def _save(fig, path):
-    if path is not None: fig.savefig(path, metadata={'Date': None})
-    return fig
+#| export
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #dccc50ae
+@styled
 def plot_synthetic(res:dict, # a `run_synthetic` result
                    path:str|os.PathLike|None=None, # SVG/PNG file to write (None: only return the figure)
                   ): # matplotlib Figure
     "Collapse diagnostics over training and final accuracy per objective, with references and oracles."
-    import matplotlib
-    matplotlib.use('Agg')
     import matplotlib.pyplot as plt
-    plt.rcParams['svg.fonttype'] = 'none'
-    plt.rcParams['svg.hashsalt'] = 'recnb'
     weak = res['weak']
     strong = 'text' if weak == 'image' else 'image'
     losses = list(dict.fromkeys(_label(r) for r in res['runs'] if r['only'] is None and r['fusion'] == 'external'))
-    fig, axs = plt.subplots(2, 4, figsize=(15, 6.4))
+    fig, axs = plt.subplots(2, 4, figsize=(15, 7.4))
     A = axs.ravel()
     O = res['summary'].get('oracle', {})
     panels = [(f'val HR@10, {weak} only (weak)', 'evals', f'val/hr@10/{weak}', weak), (f'val HR@10, {strong} only (strong)', 'evals', f'val/hr@10/{strong}', strong),
@@ -661,52 +631,49 @@ def plot_synthetic(res:dict, # a `run_synthetic` result
     for ax, (title, field, key, ow) in zip(A, panels):
         for l in losses:
             c, lab = _style(l, losses)
-            x, y = _curve(_runs(res, l), field, key)
-            ax.plot(x, y, '.-', color=c, label=lab, ms=4)
+            x, ys = _curve(_runs(res, l), field, key)
+            band(ax, x, ys, label=lab, color=c, marker='.', ms=4)
         if field == 'evals':
             ref = _runs(res, 'sft', ow) if ow in ('text', 'image') else []
             if ref:
-                x, y = _curve(ref, 'evals', key)
-                ax.plot(x, y, ':', color='k', label=f'{ow}-only trained')
-            x, y = _curve(_runs(res, losses[0]), 'evals', 'val/chance_hr@10')
-            ax.plot(x, y, '--', color='grey', lw=1, label='chance')
+                x, ys = _curve(ref, 'evals', key)
+                band(ax, x, ys, label=f'{ow}-only trained', color='k', ls=':')
+            x, ys = _curve(_runs(res, losses[0]), 'evals', 'val/chance_hr@10')
+            ax.plot(x, np.nanmean(ys, 0), '--', color='grey', lw=1, label='chance')
         if key == 'grad_ratio':
             ax.set_yscale('log')
             ax.axhline(1, color='grey', lw=.8)
-        ax.set_title(title, fontsize=9)
-        ax.set_xlabel('step', fontsize=8)
-        ax.tick_params(labelsize=7)
-    A[0].legend(fontsize=6)
+        ax.set_title(title)
+        ax.set_xlabel('training step')
+        ax.set_ylabel(title.split(',')[0].split(' (')[0])
+    A[0].legend(fontsize=8)
     ax = A[7]
     w = .8 / (len(losses) + 1)
     for j, l in enumerate(losses):
-        m = [statistics.fmean(r['test'][f'hr@10/{v}'] for r in _runs(res, l)) for v in VIEWS]
+        ms = [mean_std([r['test'][f'hr@10/{v}'] for r in _runs(res, l)]) for v in VIEWS]
         c, lab = _style(l, losses)
-        ax.bar(np.arange(3) + j * w, m, w, color=c, label=lab)
+        ax.bar(np.arange(3) + j * w, [m['mean'] for m in ms], w, yerr=[m['std'] for m in ms], color=c, label=lab)
     refs = [statistics.fmean(r['test'][f'hr@10/{v}'] for r in _runs(res, 'sft', v)) if _runs(res, 'sft', v) else np.nan for v in VIEWS]
     ax.bar(np.arange(3) + len(losses) * w, refs, w, color='k', alpha=.5, label='unimodal reference')
     if O:
         for j, v in enumerate(VIEWS): ax.hlines(O[v]['hr@10']['mean'], j - w / 2, j + .8 - w / 2, colors='k', linestyles='--', lw=1)
         ax.axhline(O['none']['hr@10']['mean'], color='grey', lw=.8)
     ax.set_xticks(np.arange(3) + .4 - w / 2, ['fused', 'text only', 'image only'])
-    ax.set_title('test HR@10 (dashed: oracle)', fontsize=9)
-    ax.tick_params(labelsize=7)
-    ax.legend(fontsize=6)
-    fig.suptitle(f'VLM2Rec synthetic benchmark, {res["scenario"]} (weak = {weak}); tiny random VLM, {len(res["seeds"])} seeds', fontsize=10)
+    ax.set_title('test HR@10 ± std (dashed: oracle)')
+    ax.set_ylabel('test HR@10')
+    ax.legend(fontsize=8)
+    fig.suptitle(f'VLM2Rec synthetic benchmark, {res["scenario"]} (weak = {weak}); tiny random VLM, {seeds_label(len(res["seeds"]))}')
     fig.tight_layout()
-    return _save(fig, path)
+    return save_fig(fig, path)
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #7519dcc5
+@styled
 def plot_robustness(res:dict, # a `run_synthetic` (or `run_ml100k`) result with robustness records
                     metric:str='ndcg@10/both', # plotted metric
                     path:str|os.PathLike|None=None, # file to write
                    ):
     "Metric against the share of perturbed items, one panel per perturbation, one line per objective (seed means)."
-    import matplotlib
-    matplotlib.use('Agg')
     import matplotlib.pyplot as plt
-    plt.rcParams['svg.fonttype'] = 'none'
-    plt.rcParams['svg.hashsalt'] = 'recnb'
     rr = [r for r in res['runs'] if 'robustness' in r]
     need(rr, 'no run of this result has robustness records')
     kinds = list(dict.fromkeys((x['kind'], x['modality']) for x in rr[0]['robustness']))
@@ -715,16 +682,17 @@ def plot_robustness(res:dict, # a `run_synthetic` (or `run_ml100k`) result with 
         labels = list(dict.fromkeys(_label(r) for r in rr))
         for l in labels:
             xs = sorted({x['p'] for x in rr[0]['robustness'] if (x['kind'], x['modality']) == (kind, m)})
-            ys = [statistics.fmean(x[metric] for r in rr if _label(r) == l for x in r['robustness'] if (x['kind'], x['modality'], x['p']) == (kind, m, p)) for p in xs]
+            at = [{(x['kind'], x['modality'], x['p']): x[metric] for x in r['robustness']} for r in rr if _label(r) == l]
+            ys = [[a.get((kind, m, p), float('nan')) for p in xs] for a in at]
             c, lab = _style(l, labels)
-            ax.plot([100 * p for p in xs], ys, 'o-', color=c, label=lab, ms=4)
-        ax.set_title(f'{m} {kind}', fontsize=9)
-        ax.set_xlabel('% of items affected', fontsize=8)
-        ax.tick_params(labelsize=7)
-    axs.flat[0].set_ylabel(f'test {metric}', fontsize=8)
-    axs.flat[0].legend(fontsize=6)
+            band(ax, [100 * p for p in xs], ys, label=lab, color=c, marker='o', ms=4)
+        ax.set_title(f'{m} {kind}')
+        ax.set_xlabel('% of items affected')
+    axs.flat[0].set_ylabel(f'test {metric}')
+    axs.flat[0].legend(fontsize=8)
+    fig.suptitle(f'robustness to perturbed items, mean ± std over {seeds_label(len({r.get("seed") for r in rr}))}')
     fig.tight_layout()
-    return _save(fig, path)
+    return save_fig(fig, path)
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #6e478d52
 def run_fusion(scenario:str|dict='text_strong', # a name of `SCENARIOS` or a dict of overrides
@@ -762,7 +730,7 @@ def run_fusion(scenario:str|dict='text_strong', # a name of `SCENARIOS` or a dic
             for fusion in ('external', 'internal'):
                 emb, rec = fit_embedder(cfg, data, split, work, tune, None, fusion, val)
                 t1 = time.perf_counter()
-                rec['test'] = {k: _num(v) for k, v in eval_modalities(emb, data, test, fusion).items()}
+                rec['test'] = {k: num6(v) for k, v in eval_modalities(emb, data, test, fusion).items()}
                 rec['test_s'] = round(time.perf_counter() - t1, 3)
                 runs.append(rec)
                 del emb
@@ -786,30 +754,27 @@ def run_fusion(scenario:str|dict='text_strong', # a name of `SCENARIOS` or a dic
     return res
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #1861803c
+@styled
 def plot_fusion(res:dict, # a `run_fusion` result
                 path:str|os.PathLike|None=None, # file to write
                ):
     "Validation HR@10 of every view over training, internal vs external fusion (seed means)."
-    import matplotlib
-    matplotlib.use('Agg')
     import matplotlib.pyplot as plt
-    plt.rcParams['svg.fonttype'] = 'none'
-    plt.rcParams['svg.hashsalt'] = 'recnb'
     fig, axs = plt.subplots(1, 3, figsize=(11, 3.2), sharey=True)
     for ax, v in zip(axs, VIEWS):
         for f, st in (('external', '-'), ('internal', '--')):
             rs = [r for r in res['runs'] if r['fusion'] == f]
-            x, y = _curve(rs, 'evals', f'val/hr@10/{v}')
-            ax.plot(x, y, st, marker='.', color='tab:purple' if f == 'internal' else 'tab:red', label=f'{f} fusion')
-        x, y = _curve(res['runs'], 'evals', 'val/chance_hr@10')
-        ax.plot(x, y, ':', color='grey', label='chance')
-        ax.set_title(f'val HR@10, {"fused" if v == "both" else v + " only"}', fontsize=9)
-        ax.set_xlabel('step', fontsize=8)
-        ax.tick_params(labelsize=7)
-    axs[0].legend(fontsize=7)
-    fig.suptitle(f'{res["loss"].upper()}: internal vs external fusion, {res["scenario"]}, {len(res["seeds"])} seeds', fontsize=10)
+            x, ys = _curve(rs, 'evals', f'val/hr@10/{v}')
+            band(ax, x, ys, label=f'{f} fusion', ls=st, marker='.', color='tab:purple' if f == 'internal' else 'tab:red')
+        x, ys = _curve(res['runs'], 'evals', 'val/chance_hr@10')
+        ax.plot(x, np.nanmean(ys, 0), ':', color='grey', label='chance')
+        ax.set_ylabel('validation HR@10')
+        ax.set_title(f'val HR@10, {"fused" if v == "both" else v + " only"}')
+        ax.set_xlabel('step')
+    axs[0].legend(fontsize=8)
+    fig.suptitle(f'{res["loss"].upper()}: internal vs external fusion, {res["scenario"]}, {seeds_label(len(res["seeds"]))}')
     fig.tight_layout()
-    return _save(fig, path)
+    return save_fig(fig, path)
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #64595a6e
 class SmallImages(Catalog):
@@ -1009,51 +974,49 @@ def format_real(res:dict, # a `run_ml100k` result
     return '\n'.join(rows)
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #ef7e3ff3
+@styled
 def plot_real(res:dict, # a `run_ml100k` result
               metric:str='ndcg@10', # plotted metric
               path:str|os.PathLike|None=None, # file to write
              ):
     "Test metric per method under both protocols, cold-start buckets, and the VLM runs' validation D1 curves."
-    import matplotlib
-    matplotlib.use('Agg')
     import matplotlib.pyplot as plt
-    plt.rcParams['svg.fonttype'] = 'none'
-    plt.rcParams['svg.hashsalt'] = 'recnb'
     S = res['summary']
     keys = [k for k in S if k != 'chance' and ('/' not in k.split(' ')[0] or '/both' in k)]
-    fig, axs = plt.subplots(1, 4, figsize=(17, 4.2), gridspec_kw={'width_ratios': [2.2, 2.2, 1.6, 1.6]})
+    fig, axs = plt.subplots(2, 2, figsize=(14, 9))
+    axs = axs.ravel()
     for ax, p in zip(axs[:2], ('full', 'sampled')):
         m = [S[k][f'{p}/{metric}']['mean'] for k in keys]
         e = [S[k][f'{p}/{metric}']['std'] or 0 for k in keys]
         ax.barh(np.arange(len(keys)), m, xerr=e, color=['tab:green' if 'sasrec' in k else 'tab:blue' for k in keys])
         ax.axvline(S['chance'][p][metric], color='grey', ls='--', lw=1)
-        ax.set_yticks(np.arange(len(keys)), [k.replace('/both', '') for k in keys], fontsize=7)
+        ax.set_yticks(np.arange(len(keys)), [k.replace('/both', '') for k in keys])
         ax.invert_yaxis()
-        ax.set_title(f'test {metric}, {p} ranking (green: SASRec, blue: direct)', fontsize=9)
-        ax.tick_params(labelsize=7)
+        ax.set_title(f'test {metric}, {p} ranking (green: SASRec, blue: direct)')
+        ax.set_xlabel(f'test {metric} (mean ± std)')
     ax = axs[2]
     labels = bucket_labels()
     for k in [k for k in keys if k.endswith('[sasrec]')]:
         b = S[k]['cold_sampled']
         labels = [x['bucket'] for x in b]
         ax.plot(range(len(b)), [x['ndcg@10'] if x['ndcg@10'] is not None else np.nan for x in b], 'o-', ms=3, label=k.replace(' [sasrec]', ''))
-    ax.set_xticks(range(len(labels)), labels, rotation=45, fontsize=7)
-    ax.set_xlabel('training frequency of the test item', fontsize=8)
-    ax.set_title('SASRec, sampled NDCG@10 by item frequency', fontsize=9)
-    ax.legend(fontsize=6)
-    ax.tick_params(labelsize=7)
+    ax.set_xticks(range(len(labels)), labels, rotation=45)
+    ax.set_xlabel('training frequency of the test item')
+    ax.set_title('SASRec, sampled NDCG@10 by item frequency')
+    ax.set_ylabel('sampled NDCG@10')
+    ax.legend(fontsize=8)
     ax = axs[3]
     for mm in [m for m in res['methods'] if 'run' in m and m['seed'] == res['seeds'][0]]:
         for v, st in (('both', '-'), ('text', '--'), ('image', ':')):
-            x, y = _curve([mm['run']], 'evals', f'val/hr@10/{v}')
-            ax.plot(x, y, st, color=LOSS_STYLE.get(mm['run']['loss'], ('k',))[0], label=f'{mm["run"]["loss"]} {v}' if v == 'both' else None)
-    ax.set_title(f'tiny VLM val HR@10 (seed {res["seeds"][0]}; -- text, : image)', fontsize=9)
-    ax.set_xlabel('step', fontsize=8)
-    ax.legend(fontsize=6)
-    ax.tick_params(labelsize=7)
-    fig.suptitle(f'{res["dataset"]}: tiny random VLM vs ID / MiniLM, {len(res["seeds"])} seeds', fontsize=10)
+            x, ys = _curve([mm['run']], 'evals', f'val/hr@10/{v}')
+            ax.plot(x, ys[0], st, color=LOSS_STYLE.get(mm['run']['loss'], ('k',))[0], label=f'{mm["run"]["loss"]} {v}' if v == 'both' else None)
+    ax.set_title(f'tiny VLM val HR@10 (seed {res["seeds"][0]} only; -- text, : image)')
+    ax.set_ylabel('validation HR@10')
+    ax.set_xlabel('step')
+    ax.legend(fontsize=8)
+    fig.suptitle(f'{res["dataset"]}: tiny random VLM vs ID / MiniLM, {seeds_label(len(res["seeds"]))}')
     fig.tight_layout()
-    return _save(fig, path)
+    return save_fig(fig, path)
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #62419c71
 def run_all(out:str|os.PathLike|None=None, # results folder (default `figures_dir()`)
