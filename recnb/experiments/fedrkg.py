@@ -14,8 +14,9 @@ from ..fed.engine import (Method, METHODS, Dense, SharedDelta, RoundData, FedCon
                               laplace_mean_noise, laplace_sum_noise, _mean_tables, _sum_tables, _span, Replace)
 
 # %% auto #0
-__all__ = ['ALIASES', 'METHOD_ARGS', 'run_fedrkg', 'format_fedrkg', 'fedrkg_config', 'run_fedrkg_grid', 'plot_curves',
-           'plot_memory', 'leak_experiment']
+__all__ = ['ALIASES', 'METHOD_ARGS', 'PAPER_DECAY', 'PAPER_RUN', 'PRESETS', 'PAPER_MAIN', 'PAPER_EXTRA', 'run_fedrkg',
+           'format_fedrkg', 'fedrkg_config', 'run_fedrkg_grid', 'plot_curves', 'plot_memory', 'leak_experiment',
+           'paper_config', 'paper_split', 'paper_name', 'run_paper', 'paper_cells', 'run_paper_grid']
 
 # %% ../../nbs/experiments/fedrkg.ipynb #be5ccf87
 import os, statistics, time
@@ -139,3 +140,116 @@ def leak_experiment(dataset:str='filmtrust-fedrkg', rounds:int=100, seed:int=0, 
     res['card'] = f.evaluate('test').card.to_dict()
     save_json(res, figures_dir(out)/f'fedrkg_leak_{dataset}.json')
     return res
+
+# %% ../../nbs/experiments/fedrkg.ipynb #6371fc72
+PAPER_DECAY = {'filmtrust-fedrkg': 1.0, 'amazon-video': 0.99}  # --decay_rate of bash/filmtrust.sh, bash/video.sh
+PAPER_RUN = dict(rounds=1000, eval_every=1, patience=100, patience_unit='rounds', select='hr@10', select_rule='>=',
+                 ks=(5, 10, 20))
+def paper_config(method:str, # 'replace', 'local', 'kg', 'ag', 'dual', 'central' (or an alias)
+                 dataset:str='filmtrust-fedrkg', # chooses the lr decay
+                 negatives:str='reference', # 'reference' (the official pool, leaks valid/test) or 'train'
+                 gate_lr:float=1e-4, # AG's gate learning rate (scripts: 1e-4; main.py's default: 0.1)
+                 **kw)->FedConfig: # any other setting, overriding the preset
+    "FedRKG's official protocol (main.py with bash/*.sh) for `method`."
+    method = ALIASES.get(method, method)
+    c = PAPER_RUN | dict(method=method, negatives=negatives, decay=PAPER_DECAY.get(dataset, 1.0))
+    if method in ('kg', 'ag'):
+        c |= dict(sync_every=100, sync_offset=1, method_args={'beta': 0.99})
+        if method == 'ag': c['method_args'] |= dict(gate_lr=gate_lr, gate_epochs=5, gate_tol=1e-4)
+    if method == 'dual': c['method_args'] = dict(METHOD_ARGS['dual'])
+    if method == 'central': c['lr_item'] = 10.
+    return FedConfig(**(c | kw))
+
+# %% ../../nbs/experiments/fedrkg.ipynb #690324bd
+def paper_split(dataset:str, # registry name
+                tie:str='first', # leave-one-out tie rule ('first': the official one)
+                path:str|None=None)->Split: # explicit dataset folder
+    "The official split: every rating a positive, leave-one-out ranking timestamps as pandas' rank(method='first')."
+    from recnb.data import load_interactions, preprocess
+    from recnb.splits import leave_one_out
+    return leave_one_out(preprocess(load_interactions(dataset, path), tie='line'), tie=tie)
+
+PRESETS = {'grid': lambda method, dataset=None, **kw: fedrkg_config(method, **kw), 'paper': paper_config}
+
+# %% ../../nbs/experiments/fedrkg.ipynb #8f53da41
+def paper_name(c:dict)->str:
+    "Results-file stem of a cell (a dict with dataset, base, method, negatives, gate_lr)."
+    glr = f'_glr{c["gate_lr"]:g}' if c['method'] == 'ag' and c['gate_lr'] != 1e-4 else ''
+    return f'fedrkg_paper_{c["dataset"]}_{c["base"]}_{c["method"]}_{c["negatives"]}{glr}'
+
+def _curve(fed:Federation)->dict:
+    "Per-round validation and test curves (5 decimals) of a run."
+    keys = ('valid_hr@10', 'test_hr@10', 'test_ndcg@10')
+    ev = [h for h in fed.history if 'valid_hr@10' in h]
+    return {'round': [h['round'] for h in ev]} | {k: [round(h[k], 5) for h in ev] for k in keys}
+
+# %% ../../nbs/experiments/fedrkg.ipynb #f8cff5d7
+def _paper_result(c:dict, runs:list, fed:Federation)->dict:
+    "A cell's results file: its runs (sorted by seed), mean ± std of test metrics, card."
+    runs = sorted(runs, key=lambda r: r['seed'])
+    card = fed.split.card(ks=list(fed.cfg.ks), extra=fed.describe() | {'protocol': 'paper', 'cell': c})
+    return {'kind': 'fedrkg_paper', **c, 'seeds': [r['seed'] for r in runs], 'runs': runs,
+            'test': {k: _mean_std([r['test'][k] for r in runs]) for k in runs[0]['test']},
+            'client_bytes': fed.client_bytes(), 'card': card.to_dict()}
+
+# %% ../../nbs/experiments/fedrkg.ipynb #3170f1d9
+def run_paper(cell:dict, # dataset, base, method, negatives, gate_lr, seed
+              split=None, # a ready `Split` (default: `paper_split(dataset)`)
+              out:str|os.PathLike|None=None, # results folder (default figures/)
+              runs_dir:str|os.PathLike='runs/fedrkg_paper', # checkpoints of unfinished runs
+              chunk:int=100, # rounds between checkpoints (and progress lines)
+              until:int|None=None, # stop after this round, keeping the checkpoint (None: run to the end)
+              log=print, # progress lines go here (None: silent)
+              **kw)->dict|None: # settings overriding the preset; returns the cell's results (None: unfinished)
+    "Train one seed of one cell under the paper protocol, resuming from its checkpoint; skip a finished seed."
+    from recnb.core import load_json
+    c = {k: cell[k] for k in ('dataset', 'base', 'method', 'negatives', 'gate_lr')}
+    f = figures_dir(out)/f'{paper_name(c)}.json'
+    old = load_json(f)['runs'] if f.exists() else []
+    if cell['seed'] in [r['seed'] for r in old]: return load_json(f)
+    cfg = paper_config(c['method'], c['dataset'], c['negatives'], c['gate_lr'], seed=cell['seed'],
+                       checkpoint_every=chunk, **kw)
+    fed = Federation(split or paper_split(c['dataset']), c['base'], cfg)
+    ck = Path(runs_dir)/f'{paper_name(c)}_s{cell["seed"]}.safetensors'
+    side = ck.with_suffix('.json')
+    spent = load_json(side)['seconds'] if ck.exists() and side.exists() else 0.
+    if ck.exists(): fed.restore(ck)
+    ck.parent.mkdir(parents=True, exist_ok=True)
+    stop = min(until or cfg.rounds, cfg.rounds)
+    while fed.t < stop and not fed.stopped():
+        t0 = time.perf_counter()
+        fed.fit(rounds=min(stop, (fed.t // chunk + 1) * chunk), checkpoint=ck, show_progress=False)
+        spent += time.perf_counter() - t0
+        save_json({'seconds': spent, 'round': fed.t}, side)
+        if log: log(f'{paper_name(c)} s{cell["seed"]}: round {fed.t}, best {fed.best["round"]} '
+                    f'(valid hr@10 {fed.best["valid"]["hr@10"]:.4f}), {spent:.0f} s', flush=True)
+    if fed.t < cfg.rounds and not fed.stopped(): return None
+    run = {'seed': cell['seed'], 'best_round': fed.best['round'], 'rounds_run': fed.t, 'stopped': fed.stopped(),
+           'test': fed.best['test'], 'valid': fed.best['valid'], 'seconds': spent, 's_per_round': spent / fed.t,
+           'curve': _curve(fed), 'gate': getattr(fed.method, 'gate_stats', None)}
+    res = _paper_result(c, old + [run], fed)
+    save_json(res, f)
+    ck.unlink(missing_ok=True)
+    side.unlink(missing_ok=True)
+    return res
+
+# %% ../../nbs/experiments/fedrkg.ipynb #10f7ec5f
+PAPER_MAIN = [(m, neg, 1e-4) for neg in ('train', 'reference') for m in ('replace', 'local', 'kg', 'ag')]
+PAPER_EXTRA = [(m, 'train', 1e-4) for m in ('dual', 'central')] + [
+    ('ag', neg, lr) for lr in (1e-2, 0.1) for neg in ('train', 'reference')]  # the gate sweep
+def paper_cells(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), seeds:tuple=(0, 1, 2), base:str='pfedrec',
+                groups:tuple=(PAPER_MAIN, PAPER_EXTRA))->list[dict]:
+    "The paper grid in the order it runs: seed 0 of every cell, then seed 1, ...; main cells before the extras."
+    return [dict(dataset=ds, base=base, method=m, negatives=neg, gate_lr=lr, seed=sd)
+            for sd in seeds for grp in groups for ds in datasets for m, neg, lr in grp]
+
+def run_paper_grid(cells:list|None=None, # default: `paper_cells()`
+                   splits:dict|None=None, # dataset -> ready `Split`
+                   log=print, **kw)->list[dict]: # `kw`: passed to `run_paper`; returns the finished cells' results
+    "Run (or resume) every cell in order; finished runs are skipped."
+    splits, res = dict(splits or {}), {}
+    for c in cells or paper_cells():
+        if c['dataset'] not in splits: splits[c['dataset']] = paper_split(c['dataset'])
+        r = run_paper(c, splits[c['dataset']], log=log, **kw)
+        if r is not None: res[paper_name(r)] = r
+    return list(res.values())
