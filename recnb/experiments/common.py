@@ -11,7 +11,7 @@ from typing import Sequence
 from ..core import need
 
 # %% auto #0
-__all__ = ['FIG_RC', 'num6', 'mean_std', 'seeds_label', 'paired_test', 'figure_style', 'band', 'save_fig']
+__all__ = ['FIG_RC', 'num6', 'mean_std', 'seeds_label', 'paired_test', 'figure_style', 'styled', 'band', 'save_fig']
 
 # %% ../../nbs/experiments/common.ipynb #411fefd5
 def num6(v): # a float (rounded to 6 decimals), None for NaN/inf, anything else unchanged
@@ -59,6 +59,15 @@ def figure_style():
     "Context in which figures get the house style (`FIG_RC`)."
     import matplotlib.pyplot as plt
     with plt.rc_context(FIG_RC): yield
+
+# %% ../../nbs/experiments/common.ipynb #07c56b23
+def styled(f):
+    "Decorator: `f` draws its figure under `figure_style`."
+    import functools
+    @functools.wraps(f)
+    def _f(*args, **kw):
+        with figure_style(): return f(*args, **kw)
+    return _f
 
 # %% ../../nbs/experiments/common.ipynb #ea4052da
 def band(ax, # matplotlib Axes
