@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_catalog.ipynb #d8399627
 from __future__ import annotations
-import csv, io, json, os, re, warnings
+import csv, io, json, os, re, stat, warnings
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
@@ -14,8 +14,8 @@ import pandas as pd
 from fastcore.basics import patch
 from PIL import Image, UnidentifiedImageError
 
-from .core import DataError, ConfigError, need, progress
-from .data import Interactions, find_dataset, read_table, reindex, load_interactions
+from .core import DataError, ConfigError, DataWarning, DropReport, format_drops, need, progress
+from .data import Interactions, find_dataset, read_table, reindex, load_interactions, detect_encoding, parse_field, ID
 
 # %% auto #0
 __all__ = ['TEXT_COLS', 'ML100K_GENRES', 'TEXT_SOURCES', 'PROMPT_FIELDS', 'FIELD_LABELS', 'IMAGE_EXTS', 'IMAGE_SETS',
@@ -42,19 +42,20 @@ def _unique(ids, lines, path):
         raise DataError(f'duplicate item id {i} (first on line {l[0]})', path, int(l[1]))
 
 # %% ../nbs/02_catalog.ipynb #bb1b7d88
-def _frame(ids, files, **cols)->pd.DataFrame:
+def _frame(ids, files, encodings=None, **cols)->pd.DataFrame:
     "The standard item-text table: raw ids as index, `TEXT_COLS`, '' for missing strings."
     n = len(ids)
     df = pd.DataFrame({c: [str(v) for v in cols[c]] if c in cols else [''] * n for c in TEXT_COLS if c != 'year'},
                       index=pd.Index(np.asarray(ids, dtype=np.int64), name='item'))
     df.insert(1, 'year', cols['year'] if 'year' in cols else _years(df.title))
     df.attrs['files'] = [str(f) for f in files]
+    df.attrs['encodings'] = {str(f): e for f, e in (encodings or {}).items()}
     return df
 
 # %% ../nbs/02_catalog.ipynb #eb0eed7d
 def read_quoted(path:str|os.PathLike, # a delimited, CSV-quoted text file with a header line
                 sep:str='\t', # field separator
-                encoding:str='utf-8', # text encoding
+                encoding:str='utf-8', # text encoding; 'auto': UTF-8 if the file decodes as UTF-8, else Latin-1
                 required:tuple=(), # columns the header must contain
                )->pd.DataFrame: # one str column per header field, plus `line` (1-based line where the record starts)
     "Read a CSV-quoted table strictly: bad bytes, quoting or field counts raise a `DataError` naming file and line."
@@ -62,6 +63,7 @@ def read_quoted(path:str|os.PathLike, # a delimited, CSV-quoted text file with a
     if not path.is_file(): raise DataError('file not found', path)
     b = path.read_bytes()
     if not b.strip(): raise DataError('empty file', path)
+    if encoding == 'auto': encoding = detect_encoding(b, path)
     try: text = b.decode(encoding).removeprefix('\ufeff')
     except UnicodeDecodeError as e: raise DataError(f'cannot decode as {encoding} (byte 0x{b[e.start]:02x})', path, b.count(b'\n', 0, e.start) + 1) from None
     r = csv.reader(io.StringIO(text, newline=''), delimiter=sep, strict=True)
@@ -76,25 +78,27 @@ def read_quoted(path:str|os.PathLike, # a delimited, CSV-quoted text file with a
     for row, l in zip(rows[1:], lines[1:]):
         if len(row) != len(head): raise DataError(f'expected {len(head)} fields separated by {sep!r}, got {len(row)}', path, l)
     if len(rows) == 1: raise DataError('no data rows', path)
-    return pd.DataFrame(rows[1:], columns=head, dtype=str).assign(line=lines[1:])
+    out = pd.DataFrame(rows[1:], columns=head, dtype=str).assign(line=lines[1:])
+    out.attrs['encoding'] = encoding
+    return out
 
 # %% ../nbs/02_catalog.ipynb #84f50c79
 _TSV_COLS = ('movie_id', 'title', 'release_date', 'genres', 'imdb_id', 'omdb_plot', 'imdb_summary', 'director', 'actors')
 def _int_ids(vals, lines, path, col='movie_id')->np.ndarray:
-    "Parse item ids as int64, naming the line of the first one that is not an integer."
+    "Parse item ids by the id rule of `recnb.data` (ASCII digits, fits int64), naming the line of a bad one."
     out = []
     for v, l in zip(vals, lines):
-        try: out.append(int(v))
-        except ValueError: raise DataError(f'field {col!r} must be int, got {v!r}', path, int(l)) from None
+        try: out.append(parse_field(ID, v, col))
+        except ValueError as e: raise DataError(str(e), path, int(l)) from None
     _unique(out, lines, path)
     return np.array(out, dtype=np.int64)
 
 # %% ../nbs/02_catalog.ipynb #a32cb1f5
 def _text_tsv(path:Path)->pd.DataFrame:
     "Item text from ml-100k-meta/item_text.tsv."
-    d = read_quoted(path, '\t', 'utf-8', _TSV_COLS)
+    d = read_quoted(path, '\t', 'auto', _TSV_COLS)
     ids = _int_ids(d.movie_id, d.line, path)
-    return _frame(ids, [path], title=d.title, year=_years(d.title, d.release_date), genres=d.genres, plot=d.omdb_plot,
+    return _frame(ids, [path], {path: d.attrs['encoding']}, title=d.title, year=_years(d.title, d.release_date), genres=d.genres, plot=d.omdb_plot,
                   imdb_summary=d.imdb_summary, director=d.director, actors=d.actors, imdb_id=d.imdb_id)
 
 # %% ../nbs/02_catalog.ipynb #4fd06807
@@ -103,7 +107,7 @@ ML100K_GENRES = ['unknown', 'Action', 'Adventure', 'Animation', "Children's", 'C
 def _genre_names(folder:Path)->list[str]:
     "Genre names in flag order, from u.genre if present."
     if not (folder/'u.genre').is_file(): return ML100K_GENRES
-    g, _ = read_table(folder/'u.genre', '|', ['genre', 'code'], [str, int], encoding='latin-1')
+    g, _ = read_table(folder/'u.genre', '|', ['genre', 'code'], [str, int], encoding='auto')
     return g.sort_values('code').genre.tolist()
 
 # %% ../nbs/02_catalog.ipynb #b5cc1533
@@ -111,11 +115,11 @@ def _text_uitem(path:Path)->pd.DataFrame:
     "Item text (titles, years, genres; no plots) from ml-100k/u.item."
     g = _genre_names(path.parent); gc = [f'g{i}' for i in range(len(g))]
     d, _ = read_table(path, '|', ['movie_id', 'title', 'release_date', 'video_release_date', 'url'] + gc,
-                      [int, str, str, str, str] + [int] * len(g), encoding='latin-1')
+                      [ID, str, str, str, str] + [int] * len(g), encoding='auto')
     flags = d[gc].to_numpy()
     if len(bad := np.flatnonzero(~np.isin(flags, (0, 1)).all(1))): raise DataError('genre flags must be 0 or 1', path, int(d.line.iat[bad[0]]))
     _unique(d.movie_id, d.line, path)
-    return _frame(d.movie_id, [path], title=d.title, year=_years(d.title, d.release_date),
+    return _frame(d.movie_id, [path], {path: d.attrs['encoding']}, title=d.title, year=_years(d.title, d.release_date),
                   genres=['|'.join(n for n, f in zip(g, r) if f) for r in flags])
 
 # %% ../nbs/02_catalog.ipynb #d8b268f1
@@ -132,6 +136,7 @@ def read_omdb(path:str|os.PathLike, # an omdb_metadata.jsonl file
             except json.JSONDecodeError as e: raise DataError(f'malformed JSON: {e.msg} (column {e.colno})', path, ln) from None
             if not (isinstance(o, dict) and type(o.get('movie_id')) is int and isinstance(o.get('omdb'), dict)):
                 raise DataError('expected an object with an integer "movie_id" and an "omdb" object', path, ln)
+            if not 0 <= o['movie_id'] < 2**63: raise DataError(f'"movie_id" must be an id in 0..2**63-1, got {o["movie_id"]}', path, ln)
             m = o['omdb']; s = lambda k: '' if m.get(k) in (None, 'N/A') else str(m[k]).strip()
             rows.append((o['movie_id'], o.get('imdb_id') or s('imdbID'), s('Plot'), s('Director'), s('Actors'), ln))
     if not rows: raise DataError('empty file', path)
@@ -142,16 +147,17 @@ def read_omdb(path:str|os.PathLike, # an omdb_metadata.jsonl file
 # %% ../nbs/02_catalog.ipynb #6e8989d1
 def _text_ml1m(path:Path)->pd.DataFrame:
     "Item text from ml-1m/movies.dat, with plots from omdb_metadata.jsonl next to it."
-    m, _ = read_table(path, '::', ['movie_id', 'title', 'genres'], [int, str, str], encoding='latin-1')
+    m, _ = read_table(path, '::', ['movie_id', 'title', 'genres'], [ID, str, str], encoding='auto')
     _unique(m.movie_id, m.line, path)
     j, cols = path.parent/'omdb_metadata.jsonl', {}
     if j.is_file():
         o = read_omdb(j)
-        if len(x := o.index.difference(m.movie_id)): warnings.warn(f'{j}: {len(x)} record(s) with ids not in {path.name} dropped, e.g. {x[:5].tolist()}', stacklevel=3)
+        if len(x := o.index.difference(m.movie_id)): warnings.warn(f'{j}: {len(x)} record(s) with ids not in {path.name} dropped, e.g. {x[:5].tolist()}', DataWarning, stacklevel=3)
         o = o.drop(columns='line').reindex(m.movie_id).fillna('')
         cols = {c: o[c] for c in ('plot', 'director', 'actors', 'imdb_id')}
-    else: warnings.warn(f'{j} not found: ML-1M item text without plots', stacklevel=3)
-    return _frame(m.movie_id, [path] + ([j] if cols else []), title=m.title, genres=m.genres, **cols)
+    else: warnings.warn(f'{j} not found: ML-1M item text without plots', DataWarning, stacklevel=3)
+    enc = {path: m.attrs['encoding']} | ({j: 'utf-8'} if cols else {})
+    return _frame(m.movie_id, [path] + ([j] if cols else []), enc, title=m.title, genres=m.genres, **cols)
 
 # %% ../nbs/02_catalog.ipynb #a4f90a87
 _TEXT_READERS = {'item_text.tsv': _text_tsv, 'u.item': _text_uitem, 'movies.dat': _text_ml1m}
@@ -176,7 +182,7 @@ def load_item_text(name:str='ml-100k', # dataset: 'ml-100k' or 'ml-1m'
     for i, (ds, fn) in enumerate(srcs):
         try: folder = find_dataset(ds, files=(fn,), download=download and i == len(srcs) - 1)
         except DataError as e: errs.append(str(e)); continue
-        if i: warnings.warn(f'{srcs[0][0]} not found: item text for {name!r} read from {folder/fn}, without plots', stacklevel=2)
+        if i: warnings.warn(f'{srcs[0][0]} not found: item text for {name!r} read from {folder/fn}, without plots', DataWarning, stacklevel=2)
         return _TEXT_READERS[fn](folder/fn)
     raise DataError(f'no item text for {name!r}. ' + ' | '.join(errs))
 
@@ -235,17 +241,36 @@ def load_image(path:str|os.PathLike, # image file
 IMAGE_EXTS = ('.jpg', '.jpeg', '.png', '.webp')
 IMAGE_SETS = {'ml-100k': 'ml-100k-posters', 'ml-1m': 'ml-1m-posters'}
 
+def _skip_reason(e:os.DirEntry)->str|None:
+    "Why an entry named like an image cannot be one (None: a readable, non-empty regular file)."
+    try: st = os.stat(e.path)  # follows links: a dangling or looping link fails here
+    except PermissionError: return 'unreadable'
+    except OSError as x: return 'broken or looping link' if e.is_symlink() else f'cannot stat ({x.strerror})'
+    if stat.S_ISDIR(st.st_mode): return 'a folder'
+    if not stat.S_ISREG(st.st_mode): return 'not a regular file'
+    if st.st_size == 0: return 'empty file'
+    if not os.access(e.path, os.R_OK): return 'unreadable'
+    return None
+
+# %% ../nbs/02_catalog.ipynb #7edc24ab
 def image_files(folder:str|os.PathLike, # folder of `<item id>.<ext>` images
                 exts:tuple=IMAGE_EXTS, # file name endings that count as images (case-insensitive)
+                report:DropReport|None=None, # filled with the entries skipped, per reason
                )->dict[str, Path]: # item id (file stem) -> path
-    "The image files of `folder`, keyed by file stem."
+    "The image files of `folder`, keyed by file stem; odd entries are skipped and counted in `report`."
     folder, out = Path(folder), {}
+    rep = DropReport(folder) if report is None else report
     if not folder.is_dir(): raise DataError('image folder not found', folder)
-    for e in sorted(os.scandir(folder), key=lambda e: e.name):
+    try: entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as x: raise DataError(f'cannot list the image folder ({x.strerror})', folder) from None
+    for e in entries:
+        rep.read += 1
         p = Path(e.path)
-        if not (e.is_file() and p.suffix.lower() in exts): continue
-        if p.stem in out: raise DataError(f'two images for item {p.stem}: {out[p.stem].name} and {p.name}', folder)
-        out[p.stem] = p
+        if p.suffix.lower() not in exts:
+            rep.add('not an image name', str(p), f'ignored (image names end in {", ".join(exts)})')
+        elif why := _skip_reason(e): rep.add(why, str(p), f'skipped: {why}')
+        elif p.stem in out: raise DataError(f'two images for item {p.stem}: {out[p.stem].name} and {p.name}', folder)
+        else: out[p.stem] = p
     return out
 
 # %% ../nbs/02_catalog.ipynb #cc94dbdd
@@ -316,7 +341,7 @@ def coverage(self:Catalog)->pd.DataFrame:
 def _unknown(kind:str, ids, n:int, name:str)->dict:
     "Count (and warn about) side-information ids that are not among the interactions' items."
     ids = list(ids)
-    if ids: warnings.warn(f'{name}: {len(ids):,} of {n:,} {kind} have item ids not in the interactions; dropped (e.g. {ids[:5]})', stacklevel=3)
+    if ids: warnings.warn(f'{name}: {len(ids):,} of {n:,} {kind} have item ids not in the interactions; dropped (e.g. {ids[:5]})', DataWarning, stacklevel=3)
     return {f'unknown_{kind.replace(" ", "_")}': len(ids), f'unknown_{kind.replace(" ", "_")}_examples': [str(i) for i in ids[:10]]}
 
 # %% ../nbs/02_catalog.ipynb #70df3e40
@@ -334,7 +359,10 @@ def catalog_for(ia:Interactions, # the interactions whose item codes the catalog
     if image_path is None:
         need(name in IMAGE_SETS, f'no image set known for {name!r}; pass image_path. Known: {", ".join(IMAGE_SETS)}')
         image_path = find_dataset(IMAGE_SETS[name], download=False)
-    files = image_files(image_path)
+    skipped = DropReport(image_path)
+    files = image_files(image_path, report=skipped)
+    if len(skipped) > skipped.counts.get('not an image name', 0):
+        warnings.warn(format_drops(skipped, 'entries'), DataWarning, stacklevel=2)
     items = pd.Index(ia.items)
     df = text.reindex(items); has_text = items.isin(text.index)
     df = df.fillna({c: '' for c in TEXT_COLS if c != 'year'}).reset_index(drop=True)
@@ -342,7 +370,8 @@ def catalog_for(ia:Interactions, # the interactions whose item codes the catalog
     df['has_text'] = has_text; df['image'] = pd.Series([files.get(str(i)) for i in ia.items], dtype=object)
     keys = set(map(str, ia.items))
     report = {'dataset': name, 'text_files': text.attrs.get('files', []), 'image_folder': str(image_path),
-              'text_rows': len(text), 'image_files': len(files),
+              'text_encodings': text.attrs.get('encodings', {}), 'text_rows': len(text), 'image_files': len(files),
+              'image_skipped': skipped.to_dict(),
               **_unknown('text rows', text.index[~text.index.isin(items)], len(text), name),
               **_unknown('image files', [k for k in files if k not in keys], len(files), name)}
     return Catalog(df, name, tuple(fields), report)
@@ -383,7 +412,7 @@ def check_images(cat:Catalog, # catalog whose images to open
     df = cat.df.copy()
     if bad:
         df.loc[[b['code'] for b in bad], 'image'] = None
-        warnings.warn(f'{cat.name}: {len(bad)} of {len(codes)} images unreadable, dropped; first: {bad[0]["path"]}: {bad[0]["error"]}', stacklevel=2)
+        warnings.warn(f'{cat.name}: {len(bad)} of {len(codes)} images unreadable, dropped; first: {bad[0]["path"]}: {bad[0]["error"]}', DataWarning, stacklevel=2)
     rep = {'checked': len(codes), 'ok': len(codes) - len(bad), 'unreadable': len(bad), 'unreadable_items': bad}
     return replace(cat, df=df, report=cat.report | {'image_check': rep})
 

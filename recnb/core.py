@@ -12,9 +12,9 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['DataError', 'ConfigError', 'need', 'seed_everything', 'get_device', 'repo_root', 'data_home', 'figures_dir',
-           'atomic_path', 'save_json', 'load_json', 'save_tensors', 'load_tensors', 'sha256', 'progress', 'Timer',
-           'versions']
+__all__ = ['DataError', 'ConfigError', 'need', 'DataWarning', 'DropReport', 'format_drops', 'seed_everything', 'get_device',
+           'repo_root', 'data_home', 'figures_dir', 'atomic_path', 'save_json', 'load_json', 'save_tensors',
+           'load_tensors', 'sha256', 'progress', 'Timer', 'versions']
 
 # %% ../nbs/00_core.ipynb #e7647602
 class DataError(Exception):
@@ -34,6 +34,42 @@ def need(cond:bool, # condition that must hold
          err:type=ConfigError): # exception class to raise
     "Raise `err(msg)` unless `cond`: one-line argument checks."
     if not cond: raise err(msg)
+
+# %% ../nbs/00_core.ipynb #d9fe56a3
+class DataWarning(UserWarning):
+    "Input was accepted with something left out (dropped lines, skipped files); details in a `DropReport`."
+
+# %% ../nbs/00_core.ipynb #0083ba58
+class DropReport:
+    "What a reader left out: counts per reason and the first `keep` examples as `where: message`."
+    def __init__(self, source:str|os.PathLike='', # the file or folder read
+                 keep:int=5): # how many examples to keep
+        self.source, self.keep = str(source), keep
+        self.counts, self.examples, self.read = {}, [], 0
+    def add(self, reason:str, # short category, e.g. "rating: out of range"
+            where:str, # 'file:line' or a path
+            msg:str): # the full message
+        "Count one dropped line or entry."
+        self.counts[reason] = self.counts.get(reason, 0) + 1
+        if len(self.examples) < self.keep: self.examples.append(f'{where}: {msg}')
+    def __len__(self)->int: return sum(self.counts.values())
+    def to_dict(self)->dict:
+        "JSON-able form (for protocol cards and `--json` output)."
+        return {'source': self.source, 'read': self.read, 'dropped': len(self),
+                'by_reason': dict(self.counts), 'examples': list(self.examples)}
+    def __repr__(self): return f'DropReport({self.source!r}: {len(self)} dropped, {self.counts})'
+
+# %% ../nbs/00_core.ipynb #76045dbb
+def format_drops(rep:DropReport|dict, # a report, or its `to_dict()`
+                 what:str='lines', # the unit counted: 'lines' or 'entries'
+                )->str: # '' when nothing was dropped
+    "Human-readable lines describing a drop report, for a command's own output."
+    d = rep.to_dict() if isinstance(rep, DropReport) else rep
+    if not d.get('dropped'): return ''
+    of = f" of {d['read']:,}" if d.get('read') else ''
+    why = ', '.join(f'{k} ({v:,})' for k, v in sorted(d['by_reason'].items(), key=lambda kv: -kv[1]))
+    head = f"{d['source']}: dropped {d['dropped']:,}{of} {what}: {why}"
+    return '\n'.join([head] + [f'  e.g. {e}' for e in d['examples']])
 
 # %% ../nbs/00_core.ipynb #81283804
 def seed_everything(seed:int=0, # the run's seed

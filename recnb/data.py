@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #6f6c6516
 from __future__ import annotations
-import io, os, re, shutil, socket, tarfile, tempfile, urllib.error, urllib.request, warnings, zipfile
+import io, math, os, re, shutil, socket, tarfile, tempfile, urllib.error, urllib.request, warnings, zipfile
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
@@ -13,12 +13,13 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from .core import DataError, ConfigError, need, data_home, sha256, progress
+from .core import DataError, ConfigError, DataWarning, DropReport, format_drops, need, data_home, sha256, progress
 
 # %% auto #0
-__all__ = ['DATASETS', 'TIE_RULES', 'DatasetInfo', 'register', 'dataset_info', 'find_dataset', 'has_dataset', 'safe_extract',
-           'download_dataset', 'verify_dataset', 'read_table', 'Interactions', 'load_interactions', 'binarize',
-           'chrono_order', 'sort_chrono', 'dedup', 'reindex', 'kcore', 'preprocess', 'stats', 'format_stats']
+__all__ = ['DATASETS', 'MAX_UNIX', 'ID', 'UNIX', 'PSEUDO', 'TIE_RULES', 'DatasetInfo', 'register', 'dataset_info', 'find_dataset',
+           'has_dataset', 'safe_extract', 'download_dataset', 'verify_dataset', 'Field', 'parse_field', 'rating_scale',
+           'detect_encoding', 'read_table', 'Interactions', 'load_interactions', 'binarize', 'chrono_order',
+           'sort_chrono', 'dedup', 'reindex', 'kcore', 'preprocess', 'stats', 'format_stats']
 
 # %% ../nbs/01_data.ipynb #2d28ad02
 @dataclass
@@ -238,73 +239,211 @@ def verify_dataset(name:str, # registry name
     return {f: ('missing' if not (p/f).is_file() else 'ok' if sha256(p/f) == h else 'MISMATCH') for f, h in info.sha256.items()}
 
 # %% ../nbs/01_data.ipynb #928d1a6e
-def _ok(t, v):
-    if t is str: return True
-    try: x = t(v)
-    except ValueError: return False
-    return not (t is float and x != x)  # NaN is not a rating or a time
+@dataclass(frozen=True)
+class Field:
+    "How one column of a text file is parsed, and which values it accepts."
+    kind:str = 'int' # 'int' (ASCII digits, optional '-', fits int64), 'float' (plain finite decimal) or 'str'
+    lo:float|None = None # smallest accepted value
+    hi:float|None = None # largest accepted value
+    step:float|None = None # accepted values are lo + k*step (rating scales)
+    unit:str = '' # what the value means, shown in messages ('unix time in seconds', 'rating')
+
+    def describe(self)->str:
+        "The rule in words, as error messages and the policy table show it."
+        g = lambda x: str(int(x)) if float(x).is_integer() else f'{x:g}'
+        s = {'int': 'an integer', 'float': 'a decimal number', 'str': 'text'}[self.kind]
+        if self.lo is not None and self.hi is not None: s += f' in {g(self.lo)}..{g(self.hi)}'
+        elif self.lo is not None: s += f' >= {g(self.lo)}'
+        elif self.hi is not None: s += f' <= {g(self.hi)}'
+        if self.step: s += f' in steps of {g(self.step)}'
+        return s + (f' ({self.unit})' if self.unit else '')
 
 # %% ../nbs/01_data.ipynb #3287a449
-def _slow_read(path, sep, names, types, skip, encoding, on_bad):
-    rows, lines, bad = [], [], []
-    with open(path, 'rb') as f:
-        for ln, raw in enumerate(f, 1):
-            if ln <= skip: continue
-            try: s = raw.decode(encoding).rstrip('\r\n')
-            except UnicodeDecodeError as e: err = f'cannot decode as {encoding} (byte 0x{raw[e.start]:02x} at column {e.start+1})'
-            else:
-                if not s.strip(): continue
-                parts = s.split(sep)
-                if len(parts) != len(names): err = f'expected {len(names)} fields separated by {sep!r}, got {len(parts)}'
-                elif bad_i := [i for i, (t, v) in enumerate(zip(types, parts)) if not _ok(t, v)]:
-                    err = f'field {names[bad_i[0]]!r} must be {types[bad_i[0]].__name__}, got {parts[bad_i[0]]!r}'
-                else: rows.append([t(v) for t, v in zip(types, parts)]); lines.append(ln); continue
-            if on_bad == 'raise': raise DataError(err, path, ln)
-            bad.append((ln, err))
-    df = pd.DataFrame(rows, columns=list(names)).astype(dict(zip(names, types)))
-    df['line'] = np.array(lines, dtype=np.int64)
-    return df, bad
+_PAT = {'int': r'-?[0-9]+', 'float': r'-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)'}
+_RE = {k: re.compile(v) for k, v in _PAT.items()}
+_I64 = 2**63
+
+def _as_field(t)->Field:
+    "`int`, `float`, `str` or a `Field` -> `Field`."
+    if isinstance(t, Field): return t
+    need(t in (int, float, str), f'a column type must be int, float, str or a Field, got {t!r}')
+    return Field(t.__name__)
 
 # %% ../nbs/01_data.ipynb #a90b2433
-def _fast_read(path, sep, names, types, skip, encoding):
-    "pandas' C parser; None if anything looks off (the slow pass then finds out what)."
-    try:
-        text = path.read_bytes().decode(encoding)
-        if len(sep) > 1:
-            if '\t' in text: return None
-            text, sep = text.replace(sep, '\t'), '\t'
-        df = pd.read_csv(io.StringIO(text), sep=sep, header=None, skiprows=skip, quoting=3, engine='c',
-                         dtype=dict(enumerate(types)), keep_default_na=False, na_values=[''], skip_blank_lines=True)
-    except (ValueError, UnicodeDecodeError, OverflowError, pd.errors.ParserError): return None
-    if df.shape[1] != len(names) or len(df) == 0 or df.isna().any().any(): return None
-    df.columns = list(names)
-    nl = text.count('\n') + (0 if text.endswith('\n') else 1) - skip
-    if nl != len(df): return None  # blank or unparsed lines: let the slow pass account for them
-    df['line'] = np.arange(skip + 1, skip + 1 + len(df), dtype=np.int64)
-    return df
+def _in_range(f:Field, x:np.ndarray)->np.ndarray:
+    "Boolean mask: which values of the array `x` pass the range, step and finiteness rules of `f`."
+    ok = np.isfinite(x) if f.kind == 'float' else np.ones(len(x), bool)
+    if f.lo is not None: ok &= x >= f.lo
+    if f.hi is not None: ok &= x <= f.hi
+    if f.step:
+        k = (x - (f.lo or 0)) / f.step
+        ok &= np.abs(k - np.round(k)) <= 1e-9 * np.maximum(1, np.abs(k))
+    return ok
 
 # %% ../nbs/01_data.ipynb #3f4e40cb
+class _Bad(ValueError):
+    "A field that breaks its rule: `reason` (short, counted) and the full message."
+    def __init__(self, reason, msg): super().__init__(msg); self.reason = reason
+
+def parse_field(f:Field|type, # the rule (`int`, `float`, `str` or a `Field`)
+                v:str, # the text of one field
+                name:str='value', # column name, for the message
+               ):
+    "Parse one field by the rules of `f`; raise a `ValueError` (with `.reason`) that says which rule failed."
+    f = _as_field(f)
+    if f.kind == 'str': return v
+    if not _RE[f.kind].fullmatch(v):
+        kind = 'an integer (ASCII digits)' if f.kind == 'int' else 'a plain decimal number (ASCII digits, one .)'
+        raise _Bad(f'{name}: not {"an integer" if f.kind == "int" else "a number"}',
+                   f'field {name!r} must be {kind}, got {v!r}')
+    x = int(v) if f.kind == 'int' else float(v)
+    if f.kind == 'int' and not -_I64 <= x < _I64:
+        raise _Bad(f'{name}: beyond int64', f'field {name!r} does not fit a 64-bit integer, got {v[:30]!r}')
+    if not _in_range(f, np.array([x], np.float64 if f.kind == 'float' else np.int64))[0]:
+        raise _Bad(f'{name}: out of range', f'field {name!r} must be {f.describe()}, got {v!r}')
+    return x
+
+# %% ../nbs/01_data.ipynb #c31f064e
+MAX_UNIX = 253402300799 # 9999-12-31 23:59:59 UTC, the last second `datetime` can show
+ID = Field('int', 0, None, unit='id')
+UNIX = Field('int', 0, MAX_UNIX, unit='unix time in seconds, 1970-01-01..9999-12-31')
+PSEUDO = Field('int', 0, None, unit='ordering key')
+def rating_scale(lo:float, hi:float, step:float|None=None)->Field:
+    "A rating field on the scale lo..hi (in steps of `step`)."
+    return Field('float', lo, hi, step, 'rating')
+
+# %% ../nbs/01_data.ipynb #cfb8cd8e
+def _slow_read(data, path, sep, names, fields, skip, encoding, on_bad):
+    "Line by line: parse every field by its rule; raise at, or count and drop, each bad line."
+    rows, lines, rep = [], [], DropReport(path)
+    for ln, raw in enumerate(data.split(b'\n'), 1):
+        if ln <= skip: continue
+        if ln == 1 and encoding.startswith('utf'): raw = raw.removeprefix(b'\xef\xbb\xbf')
+        try:
+            s = raw.decode(encoding).removesuffix('\r')
+            if not s.strip(): continue
+            rep.read += 1
+            parts = s.split(sep)
+            if len(parts) != len(names): raise _Bad('fields', f'expected {len(names)} fields separated by {sep!r}, got {len(parts)}')
+            rows.append([parse_field(f, v, n) for f, v, n in zip(fields, parts, names)])
+            lines.append(ln)
+        except UnicodeDecodeError as e:
+            rep.read += 1
+            err = _Bad('encoding', f'cannot decode as {encoding} (byte 0x{raw[e.start]:02x} at column {e.start+1})')
+        except _Bad as e: err = e
+        else: continue
+        if on_bad == 'raise': raise DataError(str(err), path, ln)
+        rep.add(err.reason, f'{path}:{ln}', str(err))
+    dt = {n: {'int': np.int64, 'float': np.float64, 'str': object}[f.kind] for n, f in zip(names, fields)}
+    df = pd.DataFrame(rows, columns=list(names)).astype(dt)
+    df['line'] = np.array(lines, dtype=np.int64)
+    return df, rep
+
+# %% ../nbs/01_data.ipynb #f62699a2
+def _line_regex(fields, sep)->re.Pattern:
+    "One line of the file: the fields' patterns joined by the separator (ints capped at 18 digits)."
+    s = re.escape(sep)
+    text = f'[^{s}\\r\\n]*' if len(sep) == 1 else f'(?:(?!{s})[^\\r\\n])*'
+    pats = {'int': r'-?[0-9]{1,18}', 'float': _PAT['float'], 'str': text}
+    return re.compile('^' + s.join(pats[f.kind] for f in fields) + r'\r?$', re.M)
+
+# %% ../nbs/01_data.ipynb #39e6921e
+def _fast_read(text, sep, names, fields, skip):
+    "Whole-text check with the fields' patterns, pandas' C parser, range checks on arrays; None if anything fails."
+    body = text.split('\n', skip)[-1] if skip else text
+    if skip and text.count('\n') < skip: return None
+    n = body.count('\n') + (0 if body.endswith('\n') or not body else 1)
+    if not n or len(_line_regex(fields, sep).findall(body)) != n: return None
+    if len(sep) > 1:
+        if '\t' in body: return None
+        body, sep = body.replace(sep, '\t'), '\t'
+    dt = {i: {'int': np.int64, 'float': np.float64, 'str': str}[f.kind] for i, f in enumerate(fields)}
+    try:
+        df = pd.read_csv(io.StringIO(body), sep=sep, header=None, names=list(names), quoting=3, engine='c', dtype=dt,
+                         na_filter=False, skip_blank_lines=False)
+    except (ValueError, OverflowError, pd.errors.ParserError): return None
+    if len(df) != n: return None
+    if not all(_in_range(f, df[c].to_numpy()).all() for c, f in zip(names, fields) if f.kind != 'str'): return None
+    df['line'] = np.arange(skip + 1, skip + 1 + n, dtype=np.int64)
+    return df
+
+# %% ../nbs/01_data.ipynb #b644aa73
+def detect_encoding(data:bytes, # the file's bytes
+                    path:str|os.PathLike='', # the file, for messages
+                   )->str: # 'utf-8' or 'latin-1'
+    "UTF-8 if all of `data` decodes as UTF-8, else Latin-1; a file mixing both raises a `DataError`."
+    try:
+        data.decode('utf-8')
+        return 'utf-8'
+    except UnicodeDecodeError as e: first_bad = data.count(b'\n', 0, e.start) + 1
+    for ln, raw in enumerate(data.split(b'\n'), 1):
+        if raw.isascii(): continue
+        try: raw.decode('utf-8')
+        except UnicodeDecodeError: continue
+        raise DataError(f'mixed text encodings: this line is UTF-8, line {first_bad} is not (Latin-1?); '
+                        're-save the whole file in one encoding', path, ln)
+    return 'latin-1'
+
+# %% ../nbs/01_data.ipynb #5231c2b5
 def read_table(path:str|os.PathLike, # file to read
                sep:str, # field separator ('\t', ',', ' ', '::', ...)
                names:list[str], # column names, one per field
-               types:list[type], # int, float or str per field
+               types:list, # per field: int, float, str or a `Field` (type plus accepted range)
                skip:int=0, # header lines to skip
-               encoding:str='utf-8', # text encoding ('latin-1' for MovieLens metadata)
-               on_bad:str='raise', # 'raise' at the first bad line, or 'drop' bad lines (counted and warned)
-              )->tuple[pd.DataFrame, list]: # (table with a 1-based `line` column, [(line, reason)] of dropped lines)
-    "Read a delimited file strictly: typed columns, bad lines named by file and line."
+               encoding:str='utf-8', # text encoding; 'auto': UTF-8 if the file decodes as UTF-8, else Latin-1
+               on_bad:str='raise', # 'raise' at the first bad line, or 'drop' bad lines (counted in the report)
+              )->tuple[pd.DataFrame, DropReport]: # (table with a 1-based `line` column; `attrs['encoding']`), drops
+    "Read a delimited file strictly: typed, range-checked columns; bad lines named by file and line."
     need(on_bad in ('raise', 'drop'), f"on_bad must be 'raise' or 'drop', got {on_bad!r}")
-    path = Path(path)
+    need(len(names) == len(types), f'{len(names)} names but {len(types)} types')
+    path, fields = Path(path), [_as_field(t) for t in types]
     if not path.is_file(): raise DataError('file not found', path)
-    if path.stat().st_size == 0: raise DataError('empty file', path)
-    df = _fast_read(path, sep, names, types, skip, encoding)
-    if df is not None: return df, []
-    df, bad = _slow_read(path, sep, names, types, skip, encoding, on_bad)
-    if bad: warnings.warn(f'{path}: dropped {len(bad)} malformed line(s); first: line {bad[0][0]}: {bad[0][1]}', stacklevel=2)
-    if len(df) == 0: raise DataError('no data rows' + (f' ({len(bad)} malformed lines dropped)' if bad else ''), path)
-    return df, bad
+    data = path.read_bytes()
+    if not data: raise DataError('empty file', path)
+    if encoding == 'auto': encoding = detect_encoding(data, path)
+    try: text = data.decode(encoding).removeprefix('\ufeff')
+    except UnicodeDecodeError: text = None
+    df = None if text is None else _fast_read(text, sep, names, fields, skip)
+    rep = DropReport(path)
+    if df is None: df, rep = _slow_read(data, path, sep, names, fields, skip, encoding, on_bad)
+    else: rep.read = len(df)
+    if len(rep): warnings.warn(format_drops(rep), DataWarning, stacklevel=2)
+    if len(df) == 0: raise DataError('no data rows' + (f' ({len(rep)} bad lines dropped)' if len(rep) else ''), path)
+    df.attrs['encoding'] = encoding
+    return df, rep
 
 # %% ../nbs/01_data.ipynb #c6971e12
+def _int64(s:pd.Series, col:str)->np.ndarray:
+    "Column `s` as int64, refusing what would wrap around or be cut (2**63, 1.5, 'x') with a `DataError`."
+    v = s.to_numpy()
+    if v.dtype.kind == 'u' and len(v) and v.max() >= 2**63: bad = int(np.argmax(v >= 2**63))
+    elif v.dtype.kind == 'f': bad = np.flatnonzero(~(np.isfinite(v) & (v == np.round(v)) & (np.abs(v) < 2**63)))
+    elif v.dtype.kind == 'O':
+        isint = lambda x: isinstance(x, (int, np.integer)) and not isinstance(x, bool) and -2**63 <= x < 2**63
+        bad = [k for k, x in enumerate(v) if not isint(x)]
+    else: bad = [] if v.dtype.kind in 'iu' else [0]
+    bad = np.atleast_1d(bad)
+    if len(bad): raise DataError(f'column {col!r}: row {int(bad[0])} holds {v[bad[0]]!r}, not an integer that fits int64')
+    return v.astype(np.int64)
+
+# %% ../nbs/01_data.ipynb #9cd4ab4e
+def _times(s:pd.Series, col:str, time:str, line:np.ndarray)->np.ndarray:
+    "Timestamps as int64; unix times must be dates (0..`MAX_UNIX`), ordering keys non-negative."
+    t = _int64(s, col)
+    bad = np.flatnonzero((t < 0) | ((t > MAX_UNIX) if time == 'unix' else False))
+    if len(bad): raise DataError(f'column {col!r}: {t[bad[0]]} (line {line[bad[0]]}) is not '
+                                 + (UNIX.describe() if time == 'unix' else PSEUDO.describe()))
+    return t
+
+# %% ../nbs/01_data.ipynb #0a60ceae
+def _ratings(s:pd.Series, col:str, line:np.ndarray)->np.ndarray:
+    "Ratings as float64; NaN and infinities are refused."
+    try: r = s.to_numpy(np.float64)
+    except (TypeError, ValueError) as e: raise DataError(f'column {col!r} must hold numbers ({e})') from None
+    if len(bad := np.flatnonzero(~np.isfinite(r))): raise DataError(f'column {col!r}: {r[bad[0]]} (line {line[bad[0]]}) is not finite')
+    return r
+
+# %% ../nbs/01_data.ipynb #8488cc56
 @dataclass
 class Interactions:
     "One row per (user, item) event with compact integer codes and maps back to the raw ids."
@@ -315,6 +454,7 @@ class Interactions:
     time:str = 'unix' # meaning of `timestamp`: 'unix' seconds, 'pseudo' ordering key, or 'line' (file order only)
     implicit:bool = False # True once ratings were turned into positives
     steps:list = field(default_factory=list) # processing log, one dict per transformation
+    drops:DropReport|None = None # what the loader dropped (on_bad='drop'); see `format_drops`
 
     @property
     def n_users(self)->int: return len(self.users)
@@ -338,12 +478,13 @@ class Interactions:
         for c in [user, item] + [c for c in (rating, timestamp) if c]:
             if c not in df.columns: raise DataError(f'column {c!r} not found; columns are {list(df.columns)}')
         need(time in ('unix', 'pseudo', 'line'), f"time must be 'unix', 'pseudo' or 'line', got {time!r}")
-        line = df['line'].to_numpy(np.int64) if 'line' in df.columns else np.arange(1, len(df) + 1, dtype=np.int64)
-        u, users = pd.factorize(df[user], sort=True); i, items = pd.factorize(df[item], sort=True)
+        line = _int64(df['line'], 'line') if 'line' in df.columns else np.arange(1, len(df) + 1, dtype=np.int64)
+        ts = _times(df[timestamp], timestamp, time, line) if timestamp else line
+        u, users = pd.factorize(df[user], sort=True)
+        i, items = pd.factorize(df[item], sort=True)
         out = pd.DataFrame({'user': u.astype(np.int64), 'item': i.astype(np.int64),
-                            'rating': df[rating].to_numpy(np.float64) if rating else np.ones(len(df)),
-                            'timestamp': df[timestamp].to_numpy(np.int64) if timestamp else line,
-                            'line': line})
+                            'rating': _ratings(df[rating], rating, line) if rating else np.ones(len(df)),
+                            'timestamp': ts, 'line': line})
         return cls(out, np.asarray(users), np.asarray(items), name, time if timestamp else 'line',
                    steps=[step or {'step': 'load', 'rows': len(df)}])
 
@@ -352,22 +493,31 @@ class Interactions:
         return replace(self, df=df.reset_index(drop=True), steps=self.steps + [step], **kw)
 
 # %% ../nbs/01_data.ipynb #51474a03
-def _loader(info_name, fname, sep, names, types, skip=0, time='unix', encoding='utf-8'):
+def _loader(info_name, fname, sep, names, fields, skip=0, time='unix', encoding='utf-8'):
+    "The loader of one dataset: read `fname` by the field rules, build the table, attach the drop report."
     def load(folder:Path, on_bad:str='raise')->Interactions:
-        df, bad = read_table(Path(folder)/fname, sep, names, types, skip, encoding, on_bad)
-        step = {'step': 'load', 'file': fname, 'rows': len(df) + len(bad), 'dropped_malformed': len(bad)}
-        if bad: step['dropped_examples'] = [f'line {l}: {e}' for l, e in bad[:5]]
-        return Interactions.from_frame(df, info_name, rating='rating' if 'rating' in names else None,
-                                       timestamp='timestamp' if 'timestamp' in names else None, time=time, step=step)
+        df, rep = read_table(Path(folder)/fname, sep, names, fields, skip, encoding, on_bad)
+        step = {'step': 'load', 'file': fname, 'rows': rep.read, 'dropped_malformed': len(rep)}
+        if len(rep): step |= {'dropped_by_reason': dict(rep.counts), 'dropped_examples': list(rep.examples)}
+        ia = Interactions.from_frame(df, info_name, rating='rating' if 'rating' in names else None,
+                                     timestamp='timestamp' if 'timestamp' in names else None, time=time, step=step)
+        return replace(ia, drops=rep)
+    load.policy = dict(file=fname, sep=sep, fields=dict(zip(names, fields)), skip=skip, encoding=encoding)
     return load
 
-_R4, _T4 = ['user', 'item', 'rating', 'timestamp'], [int, int, float, int]
-DATASETS['ml-100k'].loader = _loader('ml-100k', 'u.data', '\t', _R4, _T4)
-DATASETS['ml-1m'].loader = _loader('ml-1m', 'ratings.dat', '::', _R4, _T4)
-DATASETS['filmtrust'].loader = _loader('filmtrust', 'ratings.txt', ' ', _R4[:3], _T4[:3], time='line')
-DATASETS['filmtrust-fedrkg'].loader = _loader('filmtrust-fedrkg', 'ratings.dat', ',', _R4, _T4, time='pseudo')
-DATASETS['amazon-video'].loader = _loader('amazon-video', 'ratings.dat', ',', _R4, _T4)
-DATASETS['lastfm-2k'].loader = _loader('lastfm-2k', 'user_artists.dat', '\t', _R4[:3], _T4[:3], skip=1, time='line')
+# %% ../nbs/01_data.ipynb #e03f285d
+_R4 = ['user', 'item', 'rating', 'timestamp']
+_ML = [ID, ID, rating_scale(1, 5, 1), UNIX]
+_FT = [ID, ID, rating_scale(.5, 4, .5)]
+_LOADERS = {
+    'ml-100k': ('u.data', '\t', _R4, _ML),
+    'ml-1m': ('ratings.dat', '::', _R4, _ML),
+    'filmtrust': ('ratings.txt', ' ', _R4[:3], _FT, 0, 'line'),
+    'filmtrust-fedrkg': ('ratings.dat', ',', _R4, _FT + [PSEUDO], 0, 'pseudo'),
+    'amazon-video': ('ratings.dat', ',', _R4, _ML),
+    'lastfm-2k': ('user_artists.dat', '\t', _R4[:3], [ID, ID, Field('int', 1, None, unit='listening count')], 1, 'line'),
+}
+for _n, _a in _LOADERS.items(): DATASETS[_n].loader = _loader(_n, *_a)
 
 # %% ../nbs/01_data.ipynb #d250969e
 def load_interactions(name:str='ml-100k', # registry name
@@ -469,6 +619,12 @@ def _q(x:np.ndarray)->dict:
     return {'min': int(q[0]), 'q25': float(q[1]), 'median': float(q[2]), 'q75': float(q[3]), 'max': int(q[4]), 'mean': round(float(np.mean(x)) if len(x) else 0., 3)}
 
 # %% ../nbs/01_data.ipynb #92044c8f
+def _date(t:int)->str:
+    "A unix time as 'YYYY-mm-dd HH:MM:SS' (UTC); a value that is no date is shown as such, never an exception."
+    if not 0 <= t <= MAX_UNIX: return f'{t} (not a date)'
+    return datetime.fromtimestamp(int(t), timezone.utc).strftime('%Y-%m-%d %H:%M:%S')
+
+# %% ../nbs/01_data.ipynb #63787d7f
 def stats(ia:Interactions)->dict:
     "Sizes, density, length quantiles, time span and tie share of a table."
     d = ia.df; pairs = d[['user', 'item']].drop_duplicates()
@@ -476,9 +632,7 @@ def stats(ia:Interactions)->dict:
           'density': len(pairs) / max(1, ia.n_users * ia.n_items), 'duplicates': len(d) - len(pairs),
           'user_len': _q(np.bincount(d.user, minlength=ia.n_users)), 'item_len': _q(np.bincount(d.item, minlength=ia.n_items)),
           'time': ia.time, 'implicit': ia.implicit}
-    if ia.time == 'unix' and len(d):
-        f = lambda t: datetime.fromtimestamp(int(t), timezone.utc).strftime('%Y-%m-%d %H:%M:%S')
-        st['time_span'] = [f(d.timestamp.min()), f(d.timestamp.max())]
+    if ia.time == 'unix' and len(d): st['time_span'] = [_date(d.timestamp.min()), _date(d.timestamp.max())]
     if ia.time != 'line' and len(d): st['tied_share'] = float(d.duplicated(['user', 'timestamp'], keep=False).mean())
     return st
 
