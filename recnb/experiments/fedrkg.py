@@ -16,7 +16,8 @@ from ..fed.engine import (Method, METHODS, Dense, SharedDelta, RoundData, FedCon
 # %% auto #0
 __all__ = ['ALIASES', 'METHOD_ARGS', 'PAPER_DECAY', 'PAPER_RUN', 'PRESETS', 'PAPER_MAIN', 'PAPER_EXTRA', 'run_fedrkg',
            'format_fedrkg', 'fedrkg_config', 'run_fedrkg_grid', 'plot_curves', 'plot_memory', 'leak_experiment',
-           'paper_config', 'paper_split', 'paper_name', 'run_paper', 'paper_cells', 'run_paper_grid']
+           'paper_config', 'paper_split', 'paper_name', 'run_paper', 'paper_cells', 'run_paper_grid', 'load_paper',
+           'format_paper', 'paired', 'paper_table', 'plot_paper_curves']
 
 # %% ../../nbs/experiments/fedrkg.ipynb #be5ccf87
 import os, statistics, time
@@ -253,3 +254,78 @@ def run_paper_grid(cells:list|None=None, # default: `paper_cells()`
         r = run_paper(c, splits[c['dataset']], log=log, **kw)
         if r is not None: res[paper_name(r)] = r
     return list(res.values())
+
+# %% ../../nbs/experiments/fedrkg.ipynb #f24a8abc
+def load_paper(out:str|os.PathLike|None=None)->list[dict]:
+    "Every paper-grid results file in the results folder."
+    from recnb.core import load_json
+    rs = [load_json(p) for p in sorted(figures_dir(out).glob('fedrkg_paper_*.json'))]
+    return [r for r in rs if r.get('kind') == 'fedrkg_paper']
+
+def format_paper(results:list[dict], metrics:tuple=('hr@10', 'ndcg@10'))->str:
+    "Mean ± std of test metrics per paper cell, with seeds, best round and wall time per run."
+    rows = [f'{"dataset":<17}{"method":<9}{"pool":<10}{"gate lr":>8}{"seeds":>6}'
+            + ''.join(f'{m:>17}' for m in metrics) + f'{"best round":>12}{"s/run":>8}']
+    for r in results:
+        runs = r['runs']
+        cells = ''.join(f'{r["test"][m]["mean"]:>10.4f} ±{r["test"][m]["std"]:.4f}' for m in metrics)
+        glr = f'{r["gate_lr"]:g}' if r['method'] == 'ag' else ''
+        rows.append(f'{r["dataset"]:<17}{r["method"]:<9}{r["negatives"]:<10}{glr:>8}{len(runs):>6}{cells}'
+                    f'{statistics.fmean(x["best_round"] for x in runs):>12.0f}'
+                    f'{statistics.fmean(x["seconds"] for x in runs):>8.0f}')
+    return '\n'.join(rows)
+
+# %% ../../nbs/experiments/fedrkg.ipynb #6c69e816
+def paired(results:list[dict], dataset:str, a:str, b:str, # methods compared (a - b)
+           negatives:str='train', metric:str='hr@10', gate_lr:float=1e-4)->dict|None:
+    "Per-seed differences a - b of a test metric and the paired t-test over the common seeds (None: < 2 seeds)."
+    from scipy import stats
+    pick = lambda m: next((r for r in results if (r['dataset'], r['method'], r['negatives']) == (dataset, m, negatives)
+                           and (m != 'ag' or r['gate_lr'] == gate_lr)), None)
+    ra, rb = pick(a), pick(b)
+    if ra is None or rb is None: return None
+    xa = {x['seed']: x['test'][metric] for x in ra['runs']}
+    xb = {x['seed']: x['test'][metric] for x in rb['runs']}
+    seeds = sorted(set(xa) & set(xb))
+    if len(seeds) < 2: return None
+    d = [xa[s] - xb[s] for s in seeds]
+    p = float(stats.ttest_rel([xa[s] for s in seeds], [xb[s] for s in seeds]).pvalue) if len(set(d)) > 1 else float('nan')
+    return {'seeds': seeds, 'diff': d, 'mean_diff': statistics.fmean(d), 'p': p}
+
+# %% ../../nbs/experiments/fedrkg.ipynb #4a8c6bd2
+def paper_table(results:list[dict], grid:list[dict], metric:str='hr@10')->str:
+    "Test `metric` per (dataset, method): paper protocol with the leak, without it, and our grid (mean ± std (n))."
+    cell = lambda r: f'{r["test"][metric]["mean"]:.4f} ± {r["test"][metric]["std"]:.4f} ({len(r["runs"])})' if r else '-'
+    find = lambda rs, **k: next((r for r in rs if all(r.get(a) == v for a, v in k.items())), None)
+    rows = [f'{"dataset":<17}{"method":<9}{"paper, leaky pool":>26}{"paper, correct pool":>26}{"our grid":>26}']
+    for ds in dict.fromkeys(r['dataset'] for r in results):
+        for m in ('replace', 'local', 'kg', 'ag', 'dual', 'central'):
+            ps = [find(results, dataset=ds, method=m, negatives=n, gate_lr=1e-4) for n in ('reference', 'train')]
+            g = find(grid, dataset=ds, base='pfedrec', method=m)
+            if any(ps): rows.append(f'{ds:<17}{m:<9}' + ''.join(f'{cell(x):>26}' for x in ps + [g]))
+    return '\n'.join(rows)
+
+# %% ../../nbs/experiments/fedrkg.ipynb #68fd8dff
+def plot_paper_curves(results:list[dict], dataset:str, metric:str='test_hr@10',
+                      path:str|os.PathLike|None=None):
+    "Learning curves per method and pool: mean over the seeds that reached each round, band = min..max over seeds."
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    fig, axs = plt.subplots(1, 2, figsize=(10, 3.6), sharey=True)
+    for ax, neg in zip(axs, ('reference', 'train')):
+        for r in results:
+            if (r['dataset'], r['negatives']) != (dataset, neg) or r['gate_lr'] != 1e-4: continue
+            by = {}
+            for run in r['runs']:
+                for x, y in zip(run['curve']['round'], run['curve'][metric]): by.setdefault(x, []).append(y)
+            xs = sorted(by)
+            l, = ax.plot(xs, [statistics.fmean(by[x]) for x in xs], lw=1, label=f'{r["method"]} ({len(r["runs"])})')
+            ax.fill_between(xs, [min(by[x]) for x in xs], [max(by[x]) for x in xs], color=l.get_color(), alpha=.2)
+        ax.set_title(f'{dataset}, {"official (leaky)" if neg == "reference" else "correct"} negatives')
+        ax.set_xlabel('round')
+        ax.legend(fontsize=7)
+    axs[0].set_ylabel(metric.replace('_', ' '))
+    fig.tight_layout()
+    if path: fig.savefig(path, metadata={'Date': None})
+    return fig
