@@ -30,7 +30,7 @@ def run_nb(fn, flags='', as_user=False):
     sys.path.insert(0, str(get_config().config_path))
     if as_user: os.environ.pop('IN_TEST', None)
     else: os.environ['IN_TEST'] = '1'  # makes the trailing nbdev_export() a no-op, as in nbdev_test
-    sh = CaptureShell(fn)
+    sh = CaptureShell(fn, mpl_format='png')  # 1x PNG (retina doubles every figure's size)
     with working_directory(fn.parent): sh.run_all(nb, exc_stop=True, preproc=lambda c: _skip(c, skip))
     write_nb(nb, fn)
 

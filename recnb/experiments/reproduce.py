@@ -9,10 +9,10 @@ from pathlib import Path
 
 import torch
 
-from ..core import ConfigError, need, figures_dir, save_json, versions
+from ..core import ConfigError, DataError, need, figures_dir, save_json, versions
 
 # %% auto #0
-__all__ = ['QUICK', 'FULL', 'PARTS', 'RUNNERS', 'needs', 'reproduce', 'format_summary']
+__all__ = ['QUICK', 'FULL', 'PARTS', 'RUNNERS', 'needs', 'missing_data', 'reproduce', 'format_summary']
 
 # %% ../../nbs/experiments/reproduce.ipynb #1fd6036e
 QUICK = {
@@ -96,6 +96,18 @@ def needs(part:str, s:dict)->list[str]:
     if s.get('split') is not None or s.get('src') is not None: return []
     return [s['dataset']] + ([f'{s["dataset"]}-meta', f'{s["dataset"]}-posters'] if part == 'vlm2rec' else [])
 
+# %% ../../nbs/experiments/reproduce.ipynb #2067ab82
+def missing_data(parts:tuple, # parts to run
+                 s:dict, # their settings (`_settings`)
+                )->dict[str, str]: # part -> what is missing and how to get it
+    "The parts whose datasets cannot be found, with the loader's message."
+    from recnb.data import find_dataset
+    out = {}
+    for p in parts:
+        try: [find_dataset(n) for n in needs(p, s[p])]
+        except DataError as e: out[p] = str(e)
+    return out
+
 # %% ../../nbs/experiments/reproduce.ipynb #b0d666bd
 def reproduce(quick:bool=True, # QUICK (about 10 minutes on 2 CPU cores) or FULL (the papers' sizes)
               parts:tuple=PARTS, # which of 'fedrkg', 'f3crec', 'vlm2rec'
@@ -103,20 +115,21 @@ def reproduce(quick:bool=True, # QUICK (about 10 minutes on 2 CPU cores) or FULL
               settings:dict|None=None, # per-part overrides of QUICK / FULL
               show_progress:bool=True, # progress bars and one line per run
               verbose:bool=True, # print the table at the end
+              required:bool=False, # every part in `parts` must run: fail before running anything if one cannot
              )->dict: # rows, timings, settings
     "Run FedRKG, F3CRec and VLM2Rec on ML-100K, write results and figures, return (and print) one summary table."
     need(all(p in RUNNERS for p in parts), f'parts must be among {PARTS}, got {parts}')
     s = _settings(quick, settings)
     d = Path(out) if out else figures_dir()/('reproduce' if quick else 'reproduce-full')
     d.mkdir(parents=True, exist_ok=True)
-    rows, secs, skipped = [], {}, {}
-    from recnb.data import find_dataset
-    from recnb.core import DataError
+    rows, secs = [], {}
+    skipped = missing_data(parts, s)
+    if skipped and (required or len(skipped) == len(parts)):
+        raise DataError('recnb reproduce cannot run ' + ', '.join(skipped) + ', its data is missing:\n'
+                        + '\n'.join(f'- {p}: {why}' for p, why in skipped.items()))
     for p in parts:
-        try: [find_dataset(n) for n in needs(p, s[p])]
-        except DataError as e:
-            skipped[p] = str(e)
-            print(f'== {p}: skipped, its data is missing: {e}', flush=True)
+        if p in skipped:
+            print(f'== {p}: skipped, its data is missing: {skipped[p]}', flush=True)
             continue
         t0 = time.perf_counter()
         if show_progress: print(f'== {p} ({"quick" if quick else "full"} size)', flush=True)
