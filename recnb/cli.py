@@ -51,14 +51,30 @@ def _baseline(a):
 
 # %% ../nbs/30_cli.ipynb #27bc268a
 def _fedrkg(a):
-    from recnb.experiments.fedrkg import run_fedrkg, format_fedrkg, fedrkg_config, METHOD_ARGS, ALIASES
-    m = ALIASES.get(a.method, a.method)
-    kw = {k: v for k, v in dict(rounds=a.rounds, dim=a.dim, lr=a.lr, lr_eta=a.lr_eta, item_init_std=a.item_init_std, sync_every=a.sync_every,
-                                sample_ratio=a.sample_ratio, dropout=a.dropout, ldp=a.ldp, negatives=a.negatives, eval_every=a.eval_every,
-                                patience=a.patience).items() if v is not None}
-    if a.beta is not None: kw['method_args'] = {**METHOD_ARGS.get(m, {}), 'beta': a.beta}
-    r = run_fedrkg(a.dataset, a.base, m, tuple(a.seeds), fedrkg_config(m, **kw), out=a.out, show_progress=not a.quiet)
-    print(format_fedrkg([r]))
+    from dataclasses import replace
+    from recnb.core import need
+    from recnb.experiments import fedrkg as X
+    m = X.ALIASES.get(a.method, a.method)
+    kw = {k: v for k, v in dict(rounds=a.rounds, dim=a.dim, lr=a.lr, lr_eta=a.lr_eta, item_init_std=a.item_init_std,
+                                sync_every=a.sync_every, sync_offset=a.sync_offset, sample_ratio=a.sample_ratio,
+                                dropout=a.dropout, ldp=a.ldp, eval_every=a.eval_every, patience=a.patience,
+                                patience_unit=a.patience_unit, select_rule=a.select_rule, decay=a.decay).items()
+          if v is not None}
+    margs = {k: v for k, v in dict(beta=a.beta, gate_lr=a.gate_lr).items() if v is not None and (k == 'beta' or m == 'ag')}
+    if a.preset == 'grid':
+        if a.negatives: kw['negatives'] = a.negatives
+        cfg = X.fedrkg_config(m, **kw)
+        cfg = replace(cfg, method_args=cfg.method_args | margs)
+        r = X.run_fedrkg(a.dataset, a.base, m, tuple(a.seeds), cfg, tie=a.tie or 'item', out=a.out, show_progress=not a.quiet)
+        return print(X.format_fedrkg([r]))
+    need(not (a.grid and (margs or kw)), '--grid runs the paper grid as it is: drop the per-run settings')
+    neg, glr = a.negatives or 'reference', a.gate_lr or 1e-4
+    if a.beta is not None: kw['method_args'] = X.paper_config(m, a.dataset).method_args | {'beta': a.beta}
+    cells = X.paper_cells(seeds=tuple(a.seeds)) if a.grid else [
+        dict(dataset=a.dataset, base=a.base, method=m, negatives=neg, gate_lr=glr, seed=sd) for sd in a.seeds]
+    splits = {ds: X.paper_split(ds, a.tie or 'first') for ds in dict.fromkeys(c['dataset'] for c in cells)}
+    res = X.run_paper_grid(cells, splits, out=a.out, runs_dir=a.runs_dir, log=None if a.quiet else print, **kw)
+    print(X.format_paper(res))
 
 # %% ../nbs/30_cli.ipynb #8cc18014
 def _f3crec(a):
@@ -206,21 +222,43 @@ def parser()->argparse.ArgumentParser:
     b.add_argument('--out', help='results folder (default figures/)')
     b.add_argument('--quiet', action='store_true', help='no progress bars')
     b.set_defaults(fn=_baseline)
-    f = sub.add_parser('fedrkg', help='federated recommendation with knowledge guidance', description='Train one (dataset, base, method) '
-                       'configuration for several seeds; writes figures/fedrkg_<dataset>_<base>_<method>.json and prints mean +- std.')
+    f = sub.add_parser('fedrkg', help='federated recommendation with knowledge guidance', description='Train one '
+                       '(dataset, base, method) configuration for several seeds. --preset grid (default): 100 rounds, '
+                       'writes figures/fedrkg_<dataset>_<base>_<method>.json. --preset paper: the official FedRKG '
+                       'protocol (main.py, bash/*.sh), resumable, writes figures/fedrkg_paper_*.json.')
+    f.add_argument('--preset', choices=['grid', 'paper'], default='grid',
+                   help="'grid' (our comparison) or 'paper' (the official scripts' settings)")
+    f.add_argument('--grid', action='store_true', help='with --preset paper: run or resume the whole paper grid')
+    f.add_argument('--runs-dir', default='runs/fedrkg_paper', help='checkpoints of unfinished paper runs')
     f.add_argument('--dataset', default='filmtrust-fedrkg', help='registry name (default filmtrust-fedrkg, the reference data)')
     f.add_argument('--base', choices=['pfedrec', 'fedmf', 'fedncf'], default='pfedrec')
     f.add_argument('--method', default='adaptive', help='replace, local, central, dual, kg (static guidance), ag / adaptive')
-    f.add_argument('--seeds', type=int, nargs='+', default=[0]); f.add_argument('--rounds', type=int, help='rounds (default 100)')
-    f.add_argument('--sync-every', type=int, help='rounds between syncs (default 1; the paper: 100)')
-    f.add_argument('--beta', type=float, help='guidance retention beta (default 0.9; the paper: 0.99)')
-    f.add_argument('--dim', type=int, help='embedding dimension (default 32)'); f.add_argument('--lr', type=float, help='learning rate (default 0.1)')
-    f.add_argument('--lr-eta', type=float, help='item lr = lr * n_items * lr_eta (default 80)'); f.add_argument('--item-init-std', type=float, help='default 1')
-    f.add_argument('--sample-ratio', type=float, help='clients per round (default 1)'); f.add_argument('--dropout', type=float, help='share of sampled clients not reporting (default 0)')
+    f.add_argument('--seeds', type=int, nargs='+', default=[0])
+    f.add_argument('--rounds', type=int, help='communication rounds (grid 100, paper 1000)')
+    f.add_argument('--patience', type=int, help='stop after this many evaluations/rounds without improvement (grid 8, paper 100)')
+    f.add_argument('--patience-unit', choices=['evals', 'rounds'], help='what --patience counts (grid evals, paper rounds)')
+    f.add_argument('--eval-every', type=int, help='rounds between evaluations (grid 5, paper 1)')
+    f.add_argument('--select-rule', choices=['>', '>='], help="best round: '>' strict (grid), '>=' a later tie wins (paper)")
+    f.add_argument('--sync-every', type=int, help='rounds between syncs (grid 1; paper 100 for kg/ag)')
+    f.add_argument('--sync-offset', type=int, help='sync after round n when n > offset and (n - offset) %% sync-every == 0 '
+                   "(paper 1 for kg/ag: the official range(ex_int, num_round, ex_int))")
+    f.add_argument('--beta', type=float, help='guidance retention beta (grid 0.9, paper 0.99)')
+    f.add_argument('--gate-lr', type=float, help="adaptive guidance's gate learning rate (grid 1e-4, paper 1e-4)")
+    f.add_argument('--decay', type=float, help='learning rates multiplied by this after every round (paper: 1.0 FilmTrust, '
+                   '0.99 Video; grid 1.0)')
+    f.add_argument('--negatives', choices=['train', 'reference'],
+                   help="negative pool: 'train' (correct; grid default) or 'reference' (the official leaky pool; paper default)")
+    f.add_argument('--tie', choices=['item', 'line', 'random', 'first'],
+                   help="leave-one-out tie rule (grid 'item'; paper 'first', the official split)")
+    f.add_argument('--dim', type=int, help='embedding dimension (default 32)')
+    f.add_argument('--lr', type=float, help='learning rate (default 0.1)')
+    f.add_argument('--lr-eta', type=float, help='item lr = lr * n_items * lr_eta (default 80)')
+    f.add_argument('--item-init-std', type=float, help='default 1')
+    f.add_argument('--sample-ratio', type=float, help='clients per round (default 1)')
+    f.add_argument('--dropout', type=float, help='share of sampled clients not reporting (default 0)')
     f.add_argument('--ldp', type=float, help='Laplace noise scale on uploads (default 0)')
-    f.add_argument('--negatives', choices=['train', 'reference'], help="'train' (default) or 'reference', the reference's leaky pool")
-    f.add_argument('--eval-every', type=int, help='default 5'); f.add_argument('--patience', type=int, help='evaluations without improvement (default 8)')
-    f.add_argument('--out', help='results folder (default figures/)'); f.add_argument('--quiet', action='store_true')
+    f.add_argument('--out', help='results folder (default figures/)')
+    f.add_argument('--quiet', action='store_true', help='no progress bars or progress lines')
     f.set_defaults(fn=_fedrkg)
     c = sub.add_parser('f3crec', help='federated continual recommendation (F3CRec)', description='The whole FCRec pipeline (base block + '
                        'incremental blocks, early stopping, both evaluation modes); writes figures/f3crec_<dataset>_<base>_<variant>.json.')

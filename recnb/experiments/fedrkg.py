@@ -36,13 +36,13 @@ def run_fedrkg(dataset:str='filmtrust-fedrkg', # registry name (FedRKG's data: '
                seeds:tuple=(0,), # one run per seed
                cfg:FedConfig|None=None, # engine settings (seed and method are set per run)
                split=None, # a ready `Split` (default: `make_split(dataset)`)
-               tie:str='item', # tie rule of the leave-one-out order
+               tie:str='item', # tie rule of the leave-one-out order ('first': the official FedRKG split)
                out:str|os.PathLike|None=None, # results folder (default figures/); None and save=False: no file
                save:bool=True, show_progress:bool=True)->dict:
     "Train one (dataset, base, method) configuration for several seeds; results with protocol card."
     from recnb.baselines import make_split
     method = ALIASES.get(method, method); cfg = cfg or FedConfig()
-    split = split or make_split(dataset, 'loo', tie=tie)
+    split = split or (paper_split(dataset, tie) if tie == 'first' else make_split(dataset, 'loo', tie=tie))
     runs = []
     for sd in seeds:
         c = FedConfig(**{**asdict(cfg), 'method': method, 'seed': sd})
