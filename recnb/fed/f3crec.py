@@ -4,16 +4,13 @@
 
 # %% ../../nbs/14_fed.f3crec.ipynb #e3cd0ba0
 from __future__ import annotations
-import math, os, statistics, time
-from dataclasses import dataclass, asdict
-from pathlib import Path
+import math
 
 import torch
+from fastcore.basics import patch
 
-from ..core import ConfigError, need, save_json, figures_dir
-from .engine import Replace, METHODS, FedConfig, Federation, RoundData, laplace_mean_noise, make_method
-from .models import FedMF, make_model
-from .continual import ContinualConfig, run_continual, continual_metrics, EVAL_MODES
+from ..core import need
+from .engine import Replace, METHODS
 
 # %% auto #0
 __all__ = ['temporal_mean', 'replay_sizes', 'F3CRec']
@@ -24,7 +21,8 @@ def temporal_mean(mean:torch.Tensor, # (I, d) the round's client average, all cu
                   beta:float=0.9, # maximal pull towards the anchor
                  )->torch.Tensor: # (I, d)
     "Item-wise Temporal Mean: old items blended towards their anchor by beta / (1 + ||shift||^2 / sqrt(d))."
-    n, d = anchor.shape; out = mean.clone()
+    n, d = anchor.shape
+    out = mean.clone()
     delta = 1 / (1 + (anchor - mean[:n]).pow(2).sum(1) / math.sqrt(d))
     w = (beta * delta)[:, None]
     out[:n] = (1 - w) * mean[:n] + w * anchor
@@ -35,8 +33,9 @@ def replay_sizes(z:torch.Tensor, # (R, I) current logits of R clients over all i
                  topn:torch.Tensor, # (R, N) stored top-N item ids, best first
                  eps:float=0.006, # sensitivity of the consistency rate
                 )->tuple[torch.Tensor, torch.Tensor]: # (m (R,), D (R,))
-    "Ranking discrepancy D_u of the stored top-N under the current logits, and replay sizes floor(N exp(-eps D_u))."
-    N = topn.shape[1]; zt = z.gather(1, topn)
+    "Ranking discrepancy D_u of the stored top-N under current logits; replay sizes floor(N exp(-eps D_u))."
+    N = topn.shape[1]
+    zt = z.gather(1, topn)
     rank = 1 + (z[:, None, :] > zt[:, :, None]).sum(-1)
     D = (rank - torch.arange(1, N + 1)).abs().sum(1)
     return torch.floor(N * torch.exp(-eps * D.double())).long(), D
@@ -51,28 +50,38 @@ class F3CRec(Replace):
                  eps:float=0.006, # epsilon of the consistency rate
                  lam:float=0.1, # lambda, weight of the distillation loss
                  beta:float=0.9, # beta of the temporal mean
-                 stale_topn:str='keep', # clients absent from a task: 'keep' ids and logits, or 'reference' (refresh logits only)
+                 stale_topn:str='keep', # clients absent from a task: 'keep' ids and logits, or 'reference'
                  memory:dict|None=None): # from the previous task's `task_memory`
         super().__init__('shared')
-        need(top_n >= 1 and eps >= 0 and lam >= 0 and 0 <= beta <= 1, 'f3crec: need top_n >= 1, eps >= 0, lam >= 0, 0 <= beta <= 1')
-        need(stale_topn in ('keep', 'reference'), f"f3crec: stale_topn must be 'keep' or 'reference', got {stale_topn!r}")
-        self.client, self.server, self.N, self.eps, self.lam, self.beta, self.stale, self.mem = client, server, top_n, eps, lam, beta, stale_topn, memory
+        need(top_n >= 1 and eps >= 0 and lam >= 0 and 0 <= beta <= 1,
+             'f3crec: need top_n >= 1, eps >= 0, lam >= 0, 0 <= beta <= 1')
+        need(stale_topn in ('keep', 'reference'),
+             f"f3crec: stale_topn must be 'keep' or 'reference', got {stale_topn!r}")
+        self.client, self.server, self.N, self.eps = client, server, top_n, eps
+        self.lam, self.beta, self.stale, self.mem = lam, beta, stale_topn, memory
         self.log, self._round = [], None
 
     def upload(self, fed, rd, reporters):
-        if self._round: self.log.append({'round': fed.t + 1, **{k: v / max(1, self._round['calls']) for k, v in self._round.items() if k != 'calls'}, 'calls': self._round['calls']})
+        if s := self._round:  # the replay statistics of the round that ends, averaged over its steps
+            n = max(1, s['calls'])
+            means = {k: v / n for k, v in s.items() if k != 'calls'}
+            self.log.append({'round': fed.t + 1} | means | {'calls': s['calls']})
         self._round = None
         return super().upload(fed, rd, reporters)
 
     def aggregate(self, server, up, n):
-        down = super().aggregate(server, up, n)                   # G <- G + mean delta (single knowledge) ...
-        if self.server and self.mem is not None:                  # ... then the Item-wise Temporal Mean, which is what clients receive
-            server['G'].copy_(temporal_mean(server['G'], self.mem['anchor'], self.beta)); down['G'] = server['G'].clone()
+        down = super().aggregate(server, up, n)   # G <- G + mean delta (single knowledge) ...
+        if self.server and self.mem is not None:  # ... then the Item-wise Temporal Mean, sent to clients
+            server['G'].copy_(temporal_mean(server['G'], self.mem['anchor'], self.beta))
+            down['G'] = server['G'].clone()
         return down
 
     def _returning(self, clients):
-        if not (self.client and self.mem is not None and self.lam > 0): return torch.zeros(len(clients), dtype=torch.bool)
-        U0 = len(self.mem['has']); ok = clients < U0
+        "Which of `clients` replay: they hold a memory from an earlier task (and replay is on)."
+        if not (self.client and self.mem is not None and self.lam > 0):
+            return torch.zeros(len(clients), dtype=torch.bool)
+        U0 = len(self.mem['has'])
+        ok = clients < U0
         ok[ok.clone()] = self.mem['has'][clients[ok]]
         return ok
 
@@ -86,39 +95,57 @@ class F3CRec(Replace):
         if not (self.client and self.mem is not None and self.lam > 0): return None
         return lambda act, rd: self._kd(fed, act, rd)
 
-    @torch.no_grad()
-    def _kd(self, fed, act, rd):
-        c = rd.clients[act]; ret = self._returning(c)
-        if not ret.any(): return None
-        ar = torch.nonzero(ret).flatten(); cr = c[ar]; R = len(cr); st = self.stores[0]
-        p = {k: v[cr] for k, v in fed.params.items()}
-        z = fed.model.score(p, st.table(cr))                               # logits under the global table ...
-        pos = torch.full((len(rd.clients),), -1); pos[act[ar]] = torch.arange(R)
-        km = torch.nonzero(pos[rd.key_owner] >= 0).flatten(); rows = pos[rd.key_owner[km]]; its = rd.key_items[km]
-        z[rows, its] = fed.model.score_flat(p, st.rows(cr[rows], its, km), rows)  # ... with this round's local changes
-        T = self.mem['topn'][cr]; m, D = replay_sizes(z, T, self.eps)
-        key = torch.rand(R, self.N, generator=fed.g)                       # m_u of N uniformly without replacement
-        sel = torch.argsort(torch.argsort(key, 1), 1) < m[:, None]
-        rr, nn = torch.nonzero(sel, as_tuple=True)
-        s = self._round = self._round or {'mean_m': 0., 'zero_share': 0., 'mean_D': 0., 'calls': 0}
-        s['mean_m'] += float(m.double().mean()); s['zero_share'] += float((m == 0).double().mean()); s['mean_D'] += float(D.double().mean()); s['calls'] += 1
-        if not len(rr): return None
-        items = T[rr, nn]
-        return (ar[rr], items, rd.key_of(act[ar[rr]], items), torch.sigmoid(self.mem["logits"][cr[rr], nn]), self.lam / m[rr].float())
-
-    @torch.no_grad()
-    def task_memory(self, fed)->dict:
-        "Top-N ids and logits of every client trained in this task (others keep theirs) and the anchor table."
-        U, N = fed.n_users, self.N; S = fed.score(torch.arange(U))
-        trained = fed.split.train.lengths > 0
-        topn = torch.zeros(U, N, dtype=torch.long); logits = torch.zeros(U, N); has = torch.zeros(U, dtype=torch.bool)
-        if self.mem is not None:
-            U0 = len(self.mem['has']); topn[:U0], has[:U0] = self.mem['topn'], self.mem['has']
-            logits[:U0] = S[:U0].gather(1, self.mem['topn']) if self.stale == 'reference' else self.mem['logits']
-        v, i = S.topk(min(N, S.shape[1]), dim=1)
-        topn[trained], logits[trained], has[trained] = i[trained], v[trained], True
-        return {'topn': topn, 'logits': logits, 'has': has, 'anchor': self.stores[0].G.clone()}
-
     def item_bytes(self, n_items, dim): return {'persistent': 4 * n_items * dim + 8 * self.N, 'transient': 0}
 
 METHODS['f3crec'] = F3CRec
+
+# %% ../../nbs/14_fed.f3crec.ipynb #c0c97d39
+@patch
+def _kd(self:F3CRec, fed, act, rd):
+    "Distillation entries of the returning clients among the active ones `act` (None when there are none)."
+    with torch.no_grad():
+        c = rd.clients[act]
+        ret = self._returning(c)
+        if not ret.any(): return None
+        ar = torch.nonzero(ret).flatten()
+        cr, st = c[ar], self.stores[0]
+        R = len(cr)
+        p = {k: v[cr] for k, v in fed.params.items()}
+        z = fed.model.score(p, st.table(cr))  # logits under the global table ...
+        pos = torch.full((len(rd.clients),), -1)
+        pos[act[ar]] = torch.arange(R)
+        km = torch.nonzero(pos[rd.key_owner] >= 0).flatten()
+        rows, its = pos[rd.key_owner[km]], rd.key_items[km]
+        z[rows, its] = fed.model.score_flat(p, st.rows(cr[rows], its, km), rows)  # ... and local changes
+        T = self.mem['topn'][cr]
+        m, D = replay_sizes(z, T, self.eps)
+        key = torch.rand(R, self.N, generator=fed.g)  # m_u of N uniformly, without replacement
+        rr, nn = torch.nonzero(torch.argsort(torch.argsort(key, 1), 1) < m[:, None], as_tuple=True)
+        s = self._round = self._round or {'mean_m': 0., 'zero_share': 0., 'mean_D': 0., 'calls': 0}
+        s['mean_m'] += float(m.double().mean())
+        s['zero_share'] += float((m == 0).double().mean())
+        s['mean_D'] += float(D.double().mean())
+        s['calls'] += 1
+        if not len(rr): return None
+        items = T[rr, nn]
+        soft = torch.sigmoid(self.mem['logits'][cr[rr], nn])
+        return ar[rr], items, rd.key_of(act[ar[rr]], items), soft, self.lam / m[rr].float()
+
+# %% ../../nbs/14_fed.f3crec.ipynb #5b447c69
+@patch
+def task_memory(self:F3CRec, fed)->dict:
+    "Top-N ids and logits of every client trained in this task (others keep theirs) and the anchor table."
+    with torch.no_grad():
+        U, N = fed.n_users, self.N
+        S = fed.score(torch.arange(U))
+        trained = fed.split.train.lengths > 0
+        topn, logits = torch.zeros(U, N, dtype=torch.long), torch.zeros(U, N)
+        has = torch.zeros(U, dtype=torch.bool)
+        if self.mem is not None:
+            U0 = len(self.mem['has'])
+            topn[:U0], has[:U0] = self.mem['topn'], self.mem['has']
+            ref = self.stale == 'reference'
+            logits[:U0] = S[:U0].gather(1, self.mem['topn']) if ref else self.mem['logits']
+        v, i = S.topk(min(N, S.shape[1]), dim=1)
+        topn[trained], logits[trained], has[trained] = i[trained], v[trained], True
+        return {'topn': topn, 'logits': logits, 'has': has, 'anchor': self.stores[0].G.clone()}
