@@ -18,8 +18,8 @@ from .core import DataError, ConfigError, DataWarning, DropReport, format_drops,
 # %% auto #0
 __all__ = ['DATASETS', 'MAX_UNIX', 'ID', 'UNIX', 'PSEUDO', 'TIE_RULES', 'DatasetInfo', 'register', 'dataset_info', 'find_dataset',
            'has_dataset', 'safe_extract', 'download_dataset', 'verify_dataset', 'Field', 'parse_field', 'rating_scale',
-           'detect_encoding', 'read_table', 'Interactions', 'load_interactions', 'binarize', 'chrono_order',
-           'sort_chrono', 'dedup', 'reindex', 'kcore', 'preprocess', 'stats', 'format_stats']
+           'detect_encoding', 'read_table', 'Interactions', 'policy_table', 'load_interactions', 'binarize',
+           'chrono_order', 'sort_chrono', 'dedup', 'reindex', 'kcore', 'preprocess', 'stats', 'format_stats']
 
 # %% ../nbs/01_data.ipynb #2d28ad02
 @dataclass
@@ -276,8 +276,9 @@ def _in_range(f:Field, x:np.ndarray)->np.ndarray:
     if f.lo is not None: ok &= x >= f.lo
     if f.hi is not None: ok &= x <= f.hi
     if f.step:
-        k = (x - (f.lo or 0)) / f.step
-        ok &= np.abs(k - np.round(k)) <= 1e-9 * np.maximum(1, np.abs(k))
+        with np.errstate(invalid='ignore', over='ignore'):  # inf and nan are already refused above
+            k = (x - (f.lo or 0)) / f.step
+            ok &= np.abs(k - np.round(k)) <= 1e-9 * np.maximum(1, np.abs(k))
     return ok
 
 # %% ../nbs/01_data.ipynb #3f4e40cb
@@ -519,6 +520,17 @@ _LOADERS = {
 }
 for _n, _a in _LOADERS.items(): DATASETS[_n].loader = _loader(_n, *_a)
 
+# %% ../nbs/01_data.ipynb #e6e555f6
+def policy_table()->pd.DataFrame:
+    "The field rules of every interactions loader, as enforced (one row per dataset and field)."
+    rows = []
+    for n, info in DATASETS.items():
+        pol = getattr(info.loader, 'policy', None)
+        if pol is None: continue
+        for col, f in pol['fields'].items():
+            rows.append({'dataset': n, 'file': pol['file'], 'sep': pol['sep'], 'field': col, 'rule': f.describe()})
+    return pd.DataFrame(rows)
+
 # %% ../nbs/01_data.ipynb #d250969e
 def load_interactions(name:str='ml-100k', # registry name
                       path:str|os.PathLike|None=None, # explicit dataset folder
@@ -634,6 +646,7 @@ def stats(ia:Interactions)->dict:
           'time': ia.time, 'implicit': ia.implicit}
     if ia.time == 'unix' and len(d): st['time_span'] = [_date(d.timestamp.min()), _date(d.timestamp.max())]
     if ia.time != 'line' and len(d): st['tied_share'] = float(d.duplicated(['user', 'timestamp'], keep=False).mean())
+    if ia.drops is not None and len(ia.drops): st['load_drops'] = ia.drops.to_dict()
     return st
 
 # %% ../nbs/01_data.ipynb #6529c4ad
@@ -645,4 +658,5 @@ def format_stats(st:dict)->str:
             ('duplicate pairs', f"{st['duplicates']:,}"), ('per user', q(st['user_len'])), ('per item', q(st['item_len'])),
             ('time', ' -> '.join(st['time_span']) + ' UTC' if 'time_span' in st else {'pseudo': 'pseudo-time (ordering key)', 'line': 'none (file order)'}.get(st['time'], st['time']))]
     if 'tied_share' in st: rows.append(('tied (user, time)', f"{100*st['tied_share']:.1f} % of interactions"))
+    if 'load_drops' in st: rows.append(('dropped on load', format_drops(st['load_drops']).replace('\n', '\n' + ' ' * 20)))
     return '\n'.join(f'{k:>18}: {v}' for k, v in rows)
