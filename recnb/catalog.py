@@ -38,7 +38,8 @@ def _unique(ids, lines, path):
     "Raise a `DataError` at the second occurrence of a repeated item id."
     s = pd.Series(np.asarray(lines), index=np.asarray(ids))
     if s.index.has_duplicates:
-        i = s.index[s.index.duplicated()][0]; l = s.loc[[i]].tolist()
+        i = s.index[s.index.duplicated()][0]
+        l = s.loc[[i]].tolist()
         raise DataError(f'duplicate item id {i} (first on line {l[0]})', path, int(l[1]))
 
 # %% ../nbs/02_catalog.ipynb #bb1b7d88
@@ -70,7 +71,9 @@ def read_quoted(path:str|os.PathLike, # a delimited, CSV-quoted text file with a
     rows, lines, start = [], [], 1
     try:
         for row in r:
-            if row: rows.append(row); lines.append(start)
+            if row:
+                rows.append(row)
+                lines.append(start)
             start = r.line_num + 1
     except csv.Error as e: raise DataError(f'malformed CSV quoting ({e})', path, start) from None
     head = rows[0]
@@ -83,7 +86,8 @@ def read_quoted(path:str|os.PathLike, # a delimited, CSV-quoted text file with a
     return out
 
 # %% ../nbs/02_catalog.ipynb #84f50c79
-_TSV_COLS = ('movie_id', 'title', 'release_date', 'genres', 'imdb_id', 'omdb_plot', 'imdb_summary', 'director', 'actors')
+_TSV_COLS = ('movie_id', 'title', 'release_date', 'genres', 'imdb_id', 'omdb_plot', 'imdb_summary',
+             'director', 'actors')
 def _int_ids(vals, lines, path, col='movie_id')->np.ndarray:
     "Parse item ids by the id rule of `recnb.data` (ASCII digits, fits int64), naming the line of a bad one."
     out = []
@@ -103,7 +107,8 @@ def _text_tsv(path:Path)->pd.DataFrame:
 
 # %% ../nbs/02_catalog.ipynb #4fd06807
 ML100K_GENRES = ['unknown', 'Action', 'Adventure', 'Animation', "Children's", 'Comedy', 'Crime', 'Documentary', 'Drama', 'Fantasy',
-                 'Film-Noir', 'Horror', 'Musical', 'Mystery', 'Romance', 'Sci-Fi', 'Thriller', 'War', 'Western']
+                 'Film-Noir', 'Horror', 'Musical', 'Mystery', 'Romance', 'Sci-Fi', 'Thriller', 'War',
+                 'Western']
 def _genre_names(folder:Path)->list[str]:
     "Genre names in flag order, from u.genre if present."
     if not (folder/'u.genre').is_file(): return ML100K_GENRES
@@ -113,13 +118,15 @@ def _genre_names(folder:Path)->list[str]:
 # %% ../nbs/02_catalog.ipynb #b5cc1533
 def _text_uitem(path:Path)->pd.DataFrame:
     "Item text (titles, years, genres; no plots) from ml-100k/u.item."
-    g = _genre_names(path.parent); gc = [f'g{i}' for i in range(len(g))]
+    g = _genre_names(path.parent)
+    gc = [f'g{i}' for i in range(len(g))]
     d, _ = read_table(path, '|', ['movie_id', 'title', 'release_date', 'video_release_date', 'url'] + gc,
                       [ID, str, str, str, str] + [int] * len(g), encoding='auto')
     flags = d[gc].to_numpy()
     if len(bad := np.flatnonzero(~np.isin(flags, (0, 1)).all(1))): raise DataError('genre flags must be 0 or 1', path, int(d.line.iat[bad[0]]))
     _unique(d.movie_id, d.line, path)
-    return _frame(d.movie_id, [path], {path: d.attrs['encoding']}, title=d.title, year=_years(d.title, d.release_date),
+    return _frame(d.movie_id, [path], {path: d.attrs['encoding']}, title=d.title, year=_years(d.title,
+                                                                                              d.release_date),
                   genres=['|'.join(n for n, f in zip(g, r) if f) for r in flags])
 
 # %% ../nbs/02_catalog.ipynb #d8b268f1
@@ -134,11 +141,15 @@ def read_omdb(path:str|os.PathLike, # an omdb_metadata.jsonl file
             try: o = json.loads(raw.decode('utf-8'))
             except UnicodeDecodeError as e: raise DataError(f'cannot decode as utf-8 (byte 0x{raw[e.start]:02x} at column {e.start+1})', path, ln) from None
             except json.JSONDecodeError as e: raise DataError(f'malformed JSON: {e.msg} (column {e.colno})', path, ln) from None
-            if not (isinstance(o, dict) and type(o.get('movie_id')) is int and isinstance(o.get('omdb'), dict)):
-                raise DataError('expected an object with an integer "movie_id" and an "omdb" object', path, ln)
+            if not (isinstance(o, dict) and type(o.get('movie_id')) is int and isinstance(o.get('omdb'),
+                                                                                          dict)):
+                raise DataError('expected an object with an integer "movie_id" and an "omdb" object', path,
+                                ln)
             if not 0 <= o['movie_id'] < 2**63: raise DataError(f'"movie_id" must be an id in 0..2**63-1, got {o["movie_id"]}', path, ln)
-            m = o['omdb']; s = lambda k: '' if m.get(k) in (None, 'N/A') else str(m[k]).strip()
-            rows.append((o['movie_id'], o.get('imdb_id') or s('imdbID'), s('Plot'), s('Director'), s('Actors'), ln))
+            m = o['omdb']
+            s = lambda k: '' if m.get(k) in (None, 'N/A') else str(m[k]).strip()
+            rows.append((o['movie_id'], o.get('imdb_id') or s('imdbID'), s('Plot'), s('Director'),
+                         s('Actors'), ln))
     if not rows: raise DataError('empty file', path)
     d = pd.DataFrame(rows, columns=['item', 'imdb_id', 'plot', 'director', 'actors', 'line'])
     _unique(d.item, d.line, path)
@@ -161,7 +172,8 @@ def _text_ml1m(path:Path)->pd.DataFrame:
 
 # %% ../nbs/02_catalog.ipynb #a4f90a87
 _TEXT_READERS = {'item_text.tsv': _text_tsv, 'u.item': _text_uitem, 'movies.dat': _text_ml1m}
-TEXT_SOURCES = {'ml-100k': [('ml-100k-meta', 'item_text.tsv'), ('ml-100k', 'u.item')], 'ml-1m': [('ml-1m', 'movies.dat')]}
+TEXT_SOURCES = {'ml-100k': [('ml-100k-meta', 'item_text.tsv'), ('ml-100k', 'u.item')],
+                'ml-1m': [('ml-1m', 'movies.dat')]}
 
 def load_item_text(name:str='ml-100k', # dataset: 'ml-100k' or 'ml-1m'
                    path:str|os.PathLike|None=None, # explicit file (item_text.tsv, u.item, movies.dat) or folder holding one
@@ -176,12 +188,15 @@ def load_item_text(name:str='ml-100k', # dataset: 'ml-100k' or 'ml-1m'
             f = next((p/fn for _, fn in srcs if (p/fn).is_file()), None)
             if f is None: raise DataError(f'no item text file ({" or ".join(fn for _, fn in srcs)}) in this folder', p)
         else: f = p
-        need(f.name in _TEXT_READERS, f'unknown item text file {f.name!r}; expected one of {", ".join(_TEXT_READERS)}')
+        need(f.name in _TEXT_READERS,
+             f'unknown item text file {f.name!r}; expected one of {", ".join(_TEXT_READERS)}')
         return _TEXT_READERS[f.name](f)
     errs = []
     for i, (ds, fn) in enumerate(srcs):
         try: folder = find_dataset(ds, files=(fn,), download=download and i == len(srcs) - 1)
-        except DataError as e: errs.append(str(e)); continue
+        except DataError as e:
+            errs.append(str(e))
+            continue
         if i: warnings.warn(f'{srcs[0][0]} not found: item text for {name!r} read from {folder/fn}, without plots', DataWarning, stacklevel=2)
         return _TEXT_READERS[fn](folder/fn)
     raise DataError(f'no item text for {name!r}. ' + ' | '.join(errs))
@@ -203,24 +218,29 @@ def item_prompt_text(row:Mapping, # one item: a row of `load_item_text` or `Cata
                      fields:tuple=PROMPT_FIELDS, # fields to include, in order (keys of `FIELD_LABELS`)
                     )->str: # one 'Label: value' line per non-empty field
     "The text an embedder sees for one item."
-    need(all(f in FIELD_LABELS for f in fields), f'unknown field(s) {[f for f in fields if f not in FIELD_LABELS]}; known: {", ".join(FIELD_LABELS)}')
+    need(all(f in FIELD_LABELS for f in fields),
+         f'unknown field(s) {[f for f in fields if f not in FIELD_LABELS]}; known: {", ".join(FIELD_LABELS)}')
     return '\n'.join(f'{FIELD_LABELS[f]}: {v}' for f in fields if (v := _field(row, f)))
 
 # %% ../nbs/02_catalog.ipynb #f83dce70
 def _to_rgb(im:Image.Image)->Image.Image:
     "RGB copy of `im`; transparent pixels become white."
     if im.mode in ('RGBA', 'LA') or (im.mode == 'P' and 'transparency' in im.info):
-        im = im.convert('RGBA'); bg = Image.new('RGB', im.size, (255, 255, 255))
-        bg.paste(im, mask=im.getchannel('A')); return bg
+        im = im.convert('RGBA')
+        bg = Image.new('RGB', im.size, (255, 255, 255))
+        bg.paste(im, mask=im.getchannel('A'))
+        return bg
     return im.convert('RGB')
 
 # %% ../nbs/02_catalog.ipynb #289f4143
 def _resize(im:Image.Image, size)->Image.Image:
     if isinstance(size, (int, np.integer)):
         need(size > 0, f'size must be positive, got {size}')
-        s = size / min(im.size); wh = (max(1, round(im.width * s)), max(1, round(im.height * s)))
+        s = size / min(im.size)
+        wh = (max(1, round(im.width * s)), max(1, round(im.height * s)))
     else:
-        need(len(size) == 2 and all(int(v) > 0 for v in size), f'size must be an int or a (width, height) pair, got {size!r}')
+        need(len(size) == 2 and all(int(v) > 0 for v in size),
+             f'size must be an int or a (width, height) pair, got {size!r}')
         wh = (int(size[0]), int(size[1]))
     return im if wh == im.size else im.resize(wh, Image.Resampling.BICUBIC)
 
@@ -232,7 +252,9 @@ def load_image(path:str|os.PathLike, # image file
     path = Path(path)
     if not path.is_file(): raise DataError('image not found', path)
     try:
-        with Image.open(path) as im: im.load(); out = _to_rgb(im)
+        with Image.open(path) as im:
+            im.load()
+            out = _to_rgb(im)
     except UnidentifiedImageError: raise DataError('not an image file (unknown format)', path) from None
     except Exception as e: raise DataError(f'cannot decode image ({type(e).__name__}: {e})', path) from None
     return out if size is None else _resize(out, size)
@@ -269,7 +291,8 @@ def image_files(folder:str|os.PathLike, # folder of `<item id>.<ext>` images
         if p.suffix.lower() not in exts:
             rep.add('not an image name', str(p), f'ignored (image names end in {", ".join(exts)})')
         elif why := _skip_reason(e): rep.add(why, str(p), f'skipped: {why}')
-        elif p.stem in out: raise DataError(f'two images for item {p.stem}: {out[p.stem].name} and {p.name}', folder)
+        elif p.stem in out: raise DataError(f'two images for item {p.stem}: {out[p.stem].name} and {p.name}',
+                                            folder)
         else: out[p.stem] = p
     return out
 
@@ -303,7 +326,8 @@ class Catalog:
         return None if self.image(code) is None else load_image(self.image(code), size)
     def __getitem__(self, code:int)->dict:
         "Raw id, text and image path of item `code`."
-        return {'code': code, 'item': self.items[code:code+1].tolist()[0], 'text': self.text(code), 'image': self.image(code)}
+        return {'code': code, 'item': self.items[code:code+1].tolist()[0], 'text': self.text(code),
+                'image': self.image(code)}
     def __repr__(self):
         c = self.coverage()['items']
         return (f'Catalog({self.name or "?"}: {len(self):,} items; text {c["text"]:,}, plot {c["plot"]:,}, '
@@ -330,7 +354,8 @@ def has(self:Catalog, *modalities:str)->np.ndarray:
 @patch
 def coverage(self:Catalog)->pd.DataFrame:
     "Items and interactions covered by each modality, and by each modality together with `image`."
-    n = self.df.n.to_numpy(); rows = {}
+    n = self.df.n.to_numpy()
+    rows = {}
     for k in ['text', 'plot', 'description', 'image', 'image+text', 'image+plot', 'image+description']:
         h = self.has(*k.split('+'))
         rows[k] = {'items': int(h.sum()), 'items_share': h.mean() if len(h) else 0., 'interactions': int(n[h].sum()),
@@ -342,7 +367,8 @@ def _unknown(kind:str, ids, n:int, name:str)->dict:
     "Count (and warn about) side-information ids that are not among the interactions' items."
     ids = list(ids)
     if ids: warnings.warn(f'{name}: {len(ids):,} of {n:,} {kind} have item ids not in the interactions; dropped (e.g. {ids[:5]})', DataWarning, stacklevel=3)
-    return {f'unknown_{kind.replace(" ", "_")}': len(ids), f'unknown_{kind.replace(" ", "_")}_examples': [str(i) for i in ids[:10]]}
+    return {f'unknown_{kind.replace(" ", "_")}': len(ids),
+            f'unknown_{kind.replace(" ", "_")}_examples': [str(i) for i in ids[:10]]}
 
 # %% ../nbs/02_catalog.ipynb #70df3e40
 def catalog_for(ia:Interactions, # the interactions whose item codes the catalog follows
@@ -357,17 +383,21 @@ def catalog_for(ia:Interactions, # the interactions whose item codes the catalog
     if text is None: text = load_item_text(name, text_path)
     need(text.index.is_unique, 'the item text table must have one row per item id')
     if image_path is None:
-        need(name in IMAGE_SETS, f'no image set known for {name!r}; pass image_path. Known: {", ".join(IMAGE_SETS)}')
+        need(name in IMAGE_SETS,
+             f'no image set known for {name!r}; pass image_path. Known: {", ".join(IMAGE_SETS)}')
         image_path = find_dataset(IMAGE_SETS[name], download=False)
     skipped = DropReport(image_path)
     files = image_files(image_path, report=skipped)
     if len(skipped) > skipped.counts.get('not an image name', 0):
         warnings.warn(format_drops(skipped, 'entries'), DataWarning, stacklevel=2)
     items = pd.Index(ia.items)
-    df = text.reindex(items); has_text = items.isin(text.index)
+    df = text.reindex(items)
+    has_text = items.isin(text.index)
     df = df.fillna({c: '' for c in TEXT_COLS if c != 'year'}).reset_index(drop=True)
-    df.insert(0, 'item', ia.items); df.insert(1, 'n', np.bincount(ia.df.item.to_numpy(), minlength=ia.n_items))
-    df['has_text'] = has_text; df['image'] = pd.Series([files.get(str(i)) for i in ia.items], dtype=object)
+    df.insert(0, 'item', ia.items)
+    df.insert(1, 'n', np.bincount(ia.df.item.to_numpy(), minlength=ia.n_items))
+    df['has_text'] = has_text
+    df['image'] = pd.Series([files.get(str(i)) for i in ia.items], dtype=object)
     keys = set(map(str, ia.items))
     report = {'dataset': name, 'text_files': text.attrs.get('files', []), 'image_folder': str(image_path),
               'text_encodings': text.attrs.get('encodings', {}), 'text_rows': len(text), 'image_files': len(files),
@@ -389,15 +419,19 @@ def align(self:Catalog, items:np.ndarray # raw item ids, in the new code order
 def restrict(ia:Interactions, # interactions aligned with `cat`
              cat:Catalog, # catalog from `catalog_for(ia)`
              require:tuple=('image', 'text'), # modalities every kept item must have (see `MODALITIES`)
-            )->tuple[Interactions, Catalog]: # filtered interactions (compact codes) and the catalog aligned to them
+            )->tuple[Interactions,
+                     Catalog]: # filtered interactions (compact codes) and the catalog aligned to them
     "Drop the interactions of items lacking a required modality; the drop is logged in `steps`."
-    need(len(cat) == ia.n_items and (cat.items == ia.items).all(), 'the catalog is not aligned with these interactions; build it with catalog_for(ia)')
-    keep = cat.has(*require); rows = keep[ia.df.item.to_numpy()]
+    need(len(cat) == ia.n_items and (cat.items == ia.items).all(),
+         'the catalog is not aligned with these interactions; build it with catalog_for(ia)')
+    keep = cat.has(*require)
+    rows = keep[ia.df.item.to_numpy()]
     out = reindex(ia.derive(ia.df[rows], {}))
     if not len(out): raise ConfigError(f'no item of {ia.name!r} has all of {require}')
     out.steps[-1] = {'step': 'require', 'modalities': list(require), 'dropped': int((~rows).sum()),
                      'dropped_items': ia.n_items - out.n_items, 'dropped_users': ia.n_users - out.n_users}
-    c = cat.align(out.items); c.df['n'] = np.bincount(out.df.item.to_numpy(), minlength=out.n_items)
+    c = cat.align(out.items)
+    c.df['n'] = np.bincount(out.df.item.to_numpy(), minlength=out.n_items)
     return out, c
 
 # %% ../nbs/02_catalog.ipynb #7266c579
@@ -408,12 +442,14 @@ def check_images(cat:Catalog, # catalog whose images to open
     codes, bad = np.flatnonzero(cat.has('image')), []
     for c in progress(codes, desc=desc):
         try: load_image(cat.df.image.iat[c])
-        except DataError as e: bad.append({'code': int(c), 'item': str(cat.df.item.iat[c]), 'path': e.path, 'error': e.msg})
+        except DataError as e: bad.append({'code': int(c), 'item': str(cat.df.item.iat[c]), 'path': e.path,
+                                           'error': e.msg})
     df = cat.df.copy()
     if bad:
         df.loc[[b['code'] for b in bad], 'image'] = None
         warnings.warn(f'{cat.name}: {len(bad)} of {len(codes)} images unreadable, dropped; first: {bad[0]["path"]}: {bad[0]["error"]}', DataWarning, stacklevel=2)
-    rep = {'checked': len(codes), 'ok': len(codes) - len(bad), 'unreadable': len(bad), 'unreadable_items': bad}
+    rep = {'checked': len(codes), 'ok': len(codes) - len(bad), 'unreadable': len(bad),
+           'unreadable_items': bad}
     return replace(cat, df=df, report=cat.report | {'image_check': rep})
 
 # %% ../nbs/02_catalog.ipynb #cbaa3204
@@ -425,7 +461,8 @@ def summary(self:Catalog)->dict:
 
 # %% ../nbs/02_catalog.ipynb #e46b92b9
 def load_multimodal(name:str='ml-100k', # dataset with interactions and side information
-                    require:tuple=('image', 'text'), # modalities every kept item must have; () keeps all items
+                    require:tuple=('image',
+                                   'text'), # modalities every kept item must have; () keeps all items
                     check:bool=False, # open every image first (`check_images`) so unreadable ones count as missing
                     path:str|os.PathLike|None=None, # explicit interactions folder
                     text_path:str|os.PathLike|None=None, # explicit item text file or folder

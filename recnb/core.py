@@ -76,7 +76,9 @@ def seed_everything(seed:int=0, # the run's seed
                    )->torch.Generator: # a CPU generator seeded with `seed`
     "Seed `random`, NumPy and torch (all devices) and return a seeded `torch.Generator`."
     need(isinstance(seed, (int, np.integer)) and seed >= 0, f'seed must be a non-negative int, got {seed!r}')
-    random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
     return torch.Generator().manual_seed(int(seed))
 
 # %% ../nbs/00_core.ipynb #59d244d2
@@ -85,7 +87,8 @@ def get_device(device:str|torch.device|None=None, # 'auto'/None (CUDA if availab
     "Resolve a device name; 'auto' picks CUDA when available, else CPU."
     if device is None or device == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
     d = torch.device(device)
-    need(d.type != 'cuda' or torch.cuda.is_available(), f'device={device!r} asked for CUDA, but torch.cuda.is_available() is False')
+    need(d.type != 'cuda' or torch.cuda.is_available(),
+         f'device={device!r} asked for CUDA, but torch.cuda.is_available() is False')
     return d
 
 # %% ../nbs/00_core.ipynb #f20452b5
@@ -118,8 +121,10 @@ def figures_dir(out:str|os.PathLike|None=None, # explicit folder; default `$RECN
 def atomic_path(path:str|os.PathLike, # final destination
                ):
     "Yield a temporary path next to `path`; on success move it over `path` atomically, on error delete it."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix='.tmp', dir=path.parent); os.close(fd)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix='.tmp', dir=path.parent)
+    os.close(fd)
     try:
         yield Path(tmp)
         with open(tmp, 'rb+') as f: os.fsync(f.fileno())
@@ -158,7 +163,8 @@ def save_tensors(tensors:dict[str, torch.Tensor], # name -> tensor
     "Save tensors (and JSON metadata) atomically as safetensors."
     from safetensors.torch import save_file
     ts = {k: v.detach().contiguous().cpu() for k, v in tensors.items()}
-    with atomic_path(path) as tmp: save_file(ts, str(tmp), metadata={'recnb': json.dumps(meta or {}, default=_jsonable)})
+    with atomic_path(path) as tmp: save_file(ts, str(tmp),
+                                             metadata={'recnb': json.dumps(meta or {}, default=_jsonable)})
     return Path(path)
 
 # %% ../nbs/00_core.ipynb #c1c618e3
@@ -219,5 +225,6 @@ def versions()->dict[str, str]:
         try: v[p] = md.version(p)
         except md.PackageNotFoundError: v[p] = None
     if v['recnb'] is None:
-        import recnb; v['recnb'] = getattr(recnb, '__version__', None)
+        import recnb
+        v['recnb'] = getattr(recnb, '__version__', None)
     return v

@@ -105,7 +105,8 @@ register(DatasetInfo('ml-100k-meta', 'ml-100k-meta', ('item_text.tsv',),
     'ML-100K item text: title, genres, OMDb plot, IMDb summary, director, actors.',
     sha256={'item_text.tsv': '09b97406035ae1aeeac489c944ad7e8d630e8dbdf45535575fef2965da2fdba9',
             'poster_map.csv': '76f9295715075a3f18a9a0b4d143a4c6f0f05eea50762f771ce67cac691fb59c'},
-    terms='OMDb content CC BY-NC 4.0; IMDb text personal/non-commercial use. Internal research only.', how_to_get=_MM))
+    terms='OMDb content CC BY-NC 4.0; IMDb text personal/non-commercial use. Internal research only.',
+                     how_to_get=_MM))
 register(DatasetInfo('ml-100k-posters', 'ml-100k-posters', ('1.jpg',),
     'ML-100K poster images <movie_id>.jpg (1,664 of 1,682 items).', terms='Copyrighted posters: internal, non-commercial research only.',
     how_to_get=_MM))
@@ -125,7 +126,8 @@ def find_dataset(name:str, # registry name
                  root:str|os.PathLike|None=None, # where a download goes (default `data_home()`, i.e. `data/` of the checkout)
                 )->Path: # the folder holding `files`
     "Locate dataset `name`: explicit path, `$RECNB_DATA/<folder>`, `data/<folder>`, then a verified download."
-    info = dataset_info(name); files = tuple(files or info.files)
+    info = dataset_info(name)
+    files = tuple(files or info.files)
     if path is not None:
         p = Path(path).expanduser()
         if not p.is_dir(): raise DataError(f'dataset folder for {name!r} does not exist', p)
@@ -149,7 +151,9 @@ def find_dataset(name:str, # registry name
 # %% ../nbs/01_data.ipynb #485e26d4
 def has_dataset(name:str)->bool:
     "True if `name` is available locally (no download attempted)."
-    try: find_dataset(name, download=False); return True
+    try:
+        find_dataset(name, download=False)
+        return True
     except DataError: return False
 
 # %% ../nbs/01_data.ipynb #8701cb23
@@ -164,11 +168,14 @@ def safe_extract(archive:str|os.PathLike, # a .zip or .tar(.gz/.bz2/.xz) file
                  dest:str|os.PathLike, # folder to extract into
                 )->list[str]: # the member files extracted, relative to `dest`
     "Extract regular files only, refusing members that would escape `dest` (path traversal) or are links/devices."
-    archive, dest = Path(archive), Path(dest); dest.mkdir(parents=True, exist_ok=True); out = []
+    archive, dest = Path(archive), Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    out = []
     def put(name, read):
         p = _safe_name(name)
         if p is None: raise DataError(f'archive member {name!r} would be written outside the target folder (path traversal)', archive)
-        t = dest.joinpath(*p.parts); t.parent.mkdir(parents=True, exist_ok=True)
+        t = dest.joinpath(*p.parts)
+        t.parent.mkdir(parents=True, exist_ok=True)
         with open(t, 'wb') as f: shutil.copyfileobj(read(), f)
         out.append(str(p))
     if zipfile.is_zipfile(archive):
@@ -181,7 +188,8 @@ def safe_extract(archive:str|os.PathLike, # a .zip or .tar(.gz/.bz2/.xz) file
         with tarfile.open(archive) as t:
             for m in t.getmembers():
                 if m.isdir(): continue
-                if not m.isfile(): raise DataError(f'archive member {m.name!r} is a link or special file', archive)
+                if not m.isfile(): raise DataError(f'archive member {m.name!r} is a link or special file',
+                                                   archive)
                 put(m.name, lambda m=m: t.extractfile(m))
     else: raise DataError('not a zip or tar archive', archive)
     return out
@@ -192,7 +200,9 @@ def _fetch(url:str, dest:Path, timeout:float=30):
     with urllib.request.urlopen(url, timeout=timeout) as r, open(dest, 'wb') as f:
         n = int(r.headers.get('Content-Length') or 0) or None
         bar = progress(None, total=n, desc=f'download {url.rsplit("/", 1)[-1]}')
-        for b in iter(lambda: r.read(1 << 16), b''): f.write(b); bar.update(len(b))
+        for b in iter(lambda: r.read(1 << 16), b''):
+            f.write(b)
+            bar.update(len(b))
         bar.close()
 
 # %% ../nbs/01_data.ipynb #42b0b06c
@@ -203,14 +213,22 @@ def download_dataset(name:str, # registry name
                      timeout:float=30, # seconds before a stalled connection fails
                     )->Path: # the dataset folder
     "Download, safely extract, SHA-256-verify and atomically install dataset `name`."
-    info = dataset_info(name); url = url or info.url; files = tuple(files or info.files)
+    info = dataset_info(name)
+    url = url or info.url
+    files = tuple(files or info.files)
     need(url is not None, f'dataset {name!r} has no public download; {info.how_to_get}')
-    dest = Path(root or data_home())/info.folder; dest.parent.mkdir(parents=True, exist_ok=True)
+    dest = Path(root or data_home())/info.folder
+    dest.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f'.{dest.name}.', dir=dest.parent) as tmp:
-        tmp = Path(tmp); got = tmp/'download'; x = tmp/'x'
+        tmp = Path(tmp)
+        got = tmp/'download'
+        x = tmp/'x'
         try: _fetch(url, got, timeout)
         except (urllib.error.URLError, socket.timeout, OSError) as e: raise DataError(f'could not download {url}: {getattr(e, "reason", e)}') from None
-        if info.fmt == 'file': x.mkdir(); os.replace(got, x/files[0]); base = x
+        if info.fmt == 'file':
+            x.mkdir()
+            os.replace(got, x/files[0])
+            base = x
         else:
             members = safe_extract(got, x)
             # the folder inside the archive that holds the first required file (archives differ in nesting)
@@ -225,7 +243,9 @@ def download_dataset(name:str, # registry name
         else:
             for p in base.rglob('*'):
                 t = dest/p.relative_to(base)
-                if p.is_file() and not t.exists(): t.parent.mkdir(parents=True, exist_ok=True); os.replace(p, t)
+                if p.is_file() and not t.exists():
+                    t.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(p, t)
     return dest
 
 # %% ../nbs/01_data.ipynb #0b5552dc
@@ -284,7 +304,9 @@ def _in_range(f:Field, x:np.ndarray)->np.ndarray:
 # %% ../nbs/01_data.ipynb #3f4e40cb
 class _Bad(ValueError):
     "A field that breaks its rule: `reason` (short, counted) and the full message."
-    def __init__(self, reason, msg): super().__init__(msg); self.reason = reason
+    def __init__(self, reason, msg):
+        super().__init__(msg)
+        self.reason = reason
 
 def parse_field(f:Field|type, # the rule (`int`, `float`, `str` or a `Field`)
                 v:str, # the text of one field
@@ -325,12 +347,14 @@ def _slow_read(data, path, sep, names, fields, skip, encoding, on_bad):
             if not s.strip(): continue
             rep.read += 1
             parts = s.split(sep)
-            if len(parts) != len(names): raise _Bad('fields', f'expected {len(names)} fields separated by {sep!r}, got {len(parts)}')
+            if len(parts) != len(names): raise _Bad('fields',
+                                                    f'expected {len(names)} fields separated by {sep!r}, got {len(parts)}')
             rows.append([parse_field(f, v, n) for f, v, n in zip(fields, parts, names)])
             lines.append(ln)
         except UnicodeDecodeError as e:
             rep.read += 1
-            err = _Bad('encoding', f'cannot decode as {encoding} (byte 0x{raw[e.start]:02x} at column {e.start+1})')
+            err = _Bad('encoding',
+                       f'cannot decode as {encoding} (byte 0x{raw[e.start]:02x} at column {e.start+1})')
         except _Bad as e: err = e
         else: continue
         if on_bad == 'raise': raise DataError(str(err), path, ln)
@@ -393,7 +417,8 @@ def read_table(path:str|os.PathLike, # file to read
                skip:int=0, # header lines to skip
                encoding:str='utf-8', # text encoding; 'auto': UTF-8 if the file decodes as UTF-8, else Latin-1
                on_bad:str='raise', # 'raise' at the first bad line, or 'drop' bad lines (counted in the report)
-              )->tuple[pd.DataFrame, DropReport]: # (table with a 1-based `line` column; `attrs['encoding']`), drops
+              )->tuple[pd.DataFrame,
+                       DropReport]: # (table with a 1-based `line` column; `attrs['encoding']`), drops
     "Read a delimited file strictly: typed, range-checked columns; bad lines named by file and line."
     need(on_bad in ('raise', 'drop'), f"on_bad must be 'raise' or 'drop', got {on_bad!r}")
     need(len(names) == len(types), f'{len(names)} names but {len(types)} types')
@@ -479,7 +504,8 @@ class Interactions:
         for c in [user, item] + [c for c in (rating, timestamp) if c]:
             if c not in df.columns: raise DataError(f'column {c!r} not found; columns are {list(df.columns)}')
         need(time in ('unix', 'pseudo', 'line'), f"time must be 'unix', 'pseudo' or 'line', got {time!r}")
-        line = _int64(df['line'], 'line') if 'line' in df.columns else np.arange(1, len(df) + 1, dtype=np.int64)
+        line = _int64(df['line'], 'line') if 'line' in df.columns else np.arange(1, len(df) + 1,
+                                                                                 dtype=np.int64)
         ts = _times(df[timestamp], timestamp, time, line) if timestamp else line
         u, users = pd.factorize(df[user], sort=True)
         i, items = pd.factorize(df[item], sort=True)
@@ -501,7 +527,8 @@ def _loader(info_name, fname, sep, names, fields, skip=0, time='unix', encoding=
         step = {'step': 'load', 'file': fname, 'rows': rep.read, 'dropped_malformed': len(rep)}
         if len(rep): step |= {'dropped_by_reason': dict(rep.counts), 'dropped_examples': list(rep.examples)}
         ia = Interactions.from_frame(df, info_name, rating='rating' if 'rating' in names else None,
-                                     timestamp='timestamp' if 'timestamp' in names else None, time=time, step=step)
+                                     timestamp='timestamp' if 'timestamp' in names else None, time=time,
+                                     step=step)
         return replace(ia, drops=rep)
     load.policy = dict(file=fname, sep=sep, fields=dict(zip(names, fields)), skip=skip, encoding=encoding)
     return load
@@ -516,7 +543,8 @@ _LOADERS = {
     'filmtrust': ('ratings.txt', ' ', _R4[:3], _FT, 0, 'line'),
     'filmtrust-fedrkg': ('ratings.dat', ',', _R4, _FT + [PSEUDO], 0, 'pseudo'),
     'amazon-video': ('ratings.dat', ',', _R4, _ML),
-    'lastfm-2k': ('user_artists.dat', '\t', _R4[:3], [ID, ID, Field('int', 1, None, unit='listening count')], 1, 'line'),
+    'lastfm-2k': ('user_artists.dat', '\t', _R4[:3], [ID, ID, Field('int', 1, None, unit='listening count')],
+                  1, 'line'),
 }
 for _n, _a in _LOADERS.items(): DATASETS[_n].loader = _loader(_n, *_a)
 
@@ -528,7 +556,8 @@ def policy_table()->pd.DataFrame:
         pol = getattr(info.loader, 'policy', None)
         if pol is None: continue
         for col, f in pol['fields'].items():
-            rows.append({'dataset': n, 'file': pol['file'], 'sep': pol['sep'], 'field': col, 'rule': f.describe()})
+            rows.append({'dataset': n, 'file': pol['file'], 'sep': pol['sep'], 'field': col,
+                         'rule': f.describe()})
     return pd.DataFrame(rows)
 
 # %% ../nbs/01_data.ipynb #d250969e
@@ -539,7 +568,8 @@ def load_interactions(name:str='ml-100k', # registry name
                      )->Interactions:
     "Load dataset `name` into the canonical `Interactions` table."
     info = dataset_info(name)
-    need(info.loader is not None, f'{name!r} holds item side information, not interactions; see recnb.catalog')
+    need(info.loader is not None,
+         f'{name!r} holds item side information, not interactions; see recnb.catalog')
     return info.loader(find_dataset(name, path, download=download), on_bad)
 
 # %% ../nbs/01_data.ipynb #23aae5ca
@@ -549,7 +579,8 @@ def binarize(ia:Interactions, # table to convert
     "Implicit feedback: keep ratings >= `threshold` as positives with rating 1."
     keep = np.ones(len(ia), bool) if threshold is None else ia.df.rating.to_numpy() >= threshold
     df = ia.df[keep].assign(rating=1.0)
-    return ia.derive(df, {'step': 'implicit', 'threshold': threshold, 'dropped': int((~keep).sum())}, implicit=True)
+    return ia.derive(df, {'step': 'implicit', 'threshold': threshold, 'dropped': int((~keep).sum())},
+                     implicit=True)
 
 # %% ../nbs/01_data.ipynb #e2873f8b
 TIE_RULES = ('item', 'line', 'random')
@@ -567,7 +598,8 @@ def chrono_order(ia:Interactions, # table to order
 # %% ../nbs/01_data.ipynb #0c67f488
 def sort_chrono(ia:Interactions, tie:str='item', seed:int=0)->Interactions:
     "The table sorted by user, time and the tie rule (see `chrono_order`)."
-    return ia.derive(ia.df.iloc[chrono_order(ia, tie, seed)], {'step': 'sort', 'tie': tie} | ({'seed': seed} if tie == 'random' else {}))
+    return ia.derive(ia.df.iloc[chrono_order(ia, tie, seed)],
+                     {'step': 'sort', 'tie': tie} | ({'seed': seed} if tie == 'random' else {}))
 
 # %% ../nbs/01_data.ipynb #287b4788
 def dedup(ia:Interactions, # table to de-duplicate
@@ -587,7 +619,8 @@ def reindex(ia:Interactions)->Interactions:
     u, uinv = np.unique(ia.df.user.to_numpy(), return_inverse=True)
     i, iinv = np.unique(ia.df.item.to_numpy(), return_inverse=True)
     if len(u) == ia.n_users and len(i) == ia.n_items: return ia
-    return replace(ia, df=ia.df.assign(user=uinv.astype(np.int64), item=iinv.astype(np.int64)), users=ia.users[u], items=ia.items[i])
+    return replace(ia, df=ia.df.assign(user=uinv.astype(np.int64), item=iinv.astype(np.int64)),
+                   users=ia.users[u], items=ia.items[i])
 
 # %% ../nbs/01_data.ipynb #96d37204
 def kcore(ia:Interactions, # table to filter
@@ -598,9 +631,11 @@ def kcore(ia:Interactions, # table to filter
     "Iteratively drop users with < `k_user` and items with < `k_item` interactions, then compact the codes."
     k_item = k_user if k_item is None else k_item
     need(k_user >= 0 and k_item >= 0, f'k_user and k_item must be >= 0, got {k_user}, {k_item}')
-    u, i = ia.df.user.to_numpy(), ia.df.item.to_numpy(); keep = np.ones(len(u), bool)
+    u, i = ia.df.user.to_numpy(), ia.df.item.to_numpy()
+    keep = np.ones(len(u), bool)
     for rnd in range(1, max_rounds + 1):
-        cu = np.bincount(u[keep], minlength=ia.n_users); ci = np.bincount(i[keep], minlength=ia.n_items)
+        cu = np.bincount(u[keep], minlength=ia.n_users)
+        ci = np.bincount(i[keep], minlength=ia.n_items)
         new = keep & (cu[u] >= k_user) & (ci[i] >= k_item)
         if (new == keep).all(): break
         keep = new
@@ -628,7 +663,8 @@ def preprocess(ia:Interactions, # loaded table
 # %% ../nbs/01_data.ipynb #2c47538c
 def _q(x:np.ndarray)->dict:
     q = np.quantile(x, [0, .25, .5, .75, 1]) if len(x) else [0] * 5
-    return {'min': int(q[0]), 'q25': float(q[1]), 'median': float(q[2]), 'q75': float(q[3]), 'max': int(q[4]), 'mean': round(float(np.mean(x)) if len(x) else 0., 3)}
+    return {'min': int(q[0]), 'q25': float(q[1]), 'median': float(q[2]), 'q75': float(q[3]), 'max': int(q[4]),
+            'mean': round(float(np.mean(x)) if len(x) else 0., 3)}
 
 # %% ../nbs/01_data.ipynb #92044c8f
 def _date(t:int)->str:
@@ -639,10 +675,12 @@ def _date(t:int)->str:
 # %% ../nbs/01_data.ipynb #63787d7f
 def stats(ia:Interactions)->dict:
     "Sizes, density, length quantiles, time span and tie share of a table."
-    d = ia.df; pairs = d[['user', 'item']].drop_duplicates()
+    d = ia.df
+    pairs = d[['user', 'item']].drop_duplicates()
     st = {'dataset': ia.name, 'users': ia.n_users, 'items': ia.n_items, 'interactions': len(d),
           'density': len(pairs) / max(1, ia.n_users * ia.n_items), 'duplicates': len(d) - len(pairs),
-          'user_len': _q(np.bincount(d.user, minlength=ia.n_users)), 'item_len': _q(np.bincount(d.item, minlength=ia.n_items)),
+          'user_len': _q(np.bincount(d.user, minlength=ia.n_users)), 'item_len': _q(np.bincount(d.item,
+                                                                                                minlength=ia.n_items)),
           'time': ia.time, 'implicit': ia.implicit}
     if ia.time == 'unix' and len(d): st['time_span'] = [_date(d.timestamp.min()), _date(d.timestamp.max())]
     if ia.time != 'line' and len(d): st['tied_share'] = float(d.duplicated(['user', 'timestamp'], keep=False).mean())
@@ -655,8 +693,11 @@ def format_stats(st:dict)->str:
     q = lambda x: f"min {x['min']}, median {x['median']:g}, mean {x['mean']:g}, max {x['max']} (q25 {x['q25']:g}, q75 {x['q75']:g})"
     rows = [('dataset', st['dataset']), ('users', f"{st['users']:,}"), ('items', f"{st['items']:,}"),
             ('interactions', f"{st['interactions']:,}"), ('density', f"{100*st['density']:.3f} %"),
-            ('duplicate pairs', f"{st['duplicates']:,}"), ('per user', q(st['user_len'])), ('per item', q(st['item_len'])),
-            ('time', ' -> '.join(st['time_span']) + ' UTC' if 'time_span' in st else {'pseudo': 'pseudo-time (ordering key)', 'line': 'none (file order)'}.get(st['time'], st['time']))]
+            ('duplicate pairs', f"{st['duplicates']:,}"), ('per user', q(st['user_len'])), ('per item',
+                                                                                            q(st['item_len'])),
+            ('time',
+             ' -> '.join(st['time_span']) + ' UTC' if 'time_span' in st else {'pseudo': 'pseudo-time (ordering key)', 'line': 'none (file order)'}.get(st['time'], st['time']))]
     if 'tied_share' in st: rows.append(('tied (user, time)', f"{100*st['tied_share']:.1f} % of interactions"))
-    if 'load_drops' in st: rows.append(('dropped on load', format_drops(st['load_drops']).replace('\n', '\n' + ' ' * 20)))
+    if 'load_drops' in st: rows.append(('dropped on load',
+                                        format_drops(st['load_drops']).replace('\n', '\n' + ' ' * 20)))
     return '\n'.join(f'{k:>18}: {v}' for k, v in rows)

@@ -25,20 +25,28 @@ __all__ = ['TEXT_VOCAB', 'FILLER_WORDS', 'BACKGROUNDS', 'COLOURS', 'SHAPES', 'PO
 
 # %% ../nbs/03_synthetic.ipynb #a5ab819b
 TEXT_VOCAB:dict[str, tuple[str, ...]] = {
-    'genre': ('jazz', 'rock', 'folk', 'metal', 'blues', 'disco', 'opera', 'techno', 'reggae', 'punk', 'soul', 'funk'),
-    'mood': ('calm', 'happy', 'dark', 'bright', 'moody', 'lively', 'gloomy', 'dreamy', 'angry', 'cozy', 'tense', 'playful'),
-    'material': ('wooden', 'glass', 'silk', 'paper', 'stone', 'cotton', 'leather', 'copper', 'wool', 'clay', 'steel', 'rubber'),
-    'era': ('ancient', 'medieval', 'baroque', 'victorian', 'retro', 'modern', 'futuristic', 'vintage', 'gothic', 'roman', 'atomic', 'cosmic')}
+    'genre': ('jazz', 'rock', 'folk', 'metal', 'blues', 'disco', 'opera', 'techno', 'reggae', 'punk', 'soul',
+              'funk'),
+    'mood': ('calm', 'happy', 'dark', 'bright', 'moody', 'lively', 'gloomy', 'dreamy', 'angry', 'cozy',
+             'tense', 'playful'),
+    'material': ('wooden', 'glass', 'silk', 'paper', 'stone', 'cotton', 'leather', 'copper', 'wool', 'clay',
+                 'steel', 'rubber'),
+    'era': ('ancient', 'medieval', 'baroque', 'victorian', 'retro', 'modern', 'futuristic', 'vintage',
+            'gothic', 'roman', 'atomic', 'cosmic')}
 FILLER_WORDS:tuple[str, ...] = ('new', 'deluxe', 'edition', 'set', 'original', 'special', 'item', 'series',
-                                'collection', 'pack', 'premium', 'limited', 'mini', 'grand', 'select', 'basic')
+                                'collection', 'pack', 'premium', 'limited', 'mini', 'grand', 'select',
+                                'basic')
 
 BACKGROUNDS:dict[str, tuple] = {'ivory': (250, 248, 235), 'lemon': (250, 240, 150), 'pink': (250, 195, 210), 'sky': (180, 215, 250),
-                                'mint': (190, 240, 200), 'lavender': (215, 200, 250), 'peach': (250, 210, 170), 'silver': (195, 195, 195)}
+                                'mint': (190, 240, 200), 'lavender': (215, 200, 250),
+                                'peach': (250, 210, 170), 'silver': (195, 195, 195)}
 COLOURS:dict[str, tuple] = {'red': (200, 30, 30), 'green': (30, 150, 30), 'blue': (30, 60, 200), 'orange': (230, 120, 0),
-                            'purple': (120, 40, 160), 'black': (20, 20, 20), 'teal': (0, 128, 128), 'brown': (120, 70, 20)}
+                            'purple': (120, 40, 160), 'black': (20, 20, 20), 'teal': (0, 128, 128),
+                            'brown': (120, 70, 20)}
 SHAPES:tuple[str, ...] = ('circle', 'square', 'triangle', 'diamond', 'plus', 'cross', 'hexagon', 'star')
 POSITIONS:tuple[str, ...] = ('n', 'ne', 'e', 'se', 's', 'sw', 'w', 'nw')
-IMAGE_CHANNELS:dict[str, tuple[str, ...]] = {'shape': SHAPES, 'background': tuple(BACKGROUNDS), 'colour': tuple(COLOURS), 'position': POSITIONS}
+IMAGE_CHANNELS:dict[str, tuple[str, ...]] = {'shape': SHAPES, 'background': tuple(BACKGROUNDS),
+                                             'colour': tuple(COLOURS), 'position': POSITIONS}
 NEUTRAL_BG, NEUTRAL_FG = (225, 225, 225), (40, 40, 40)  # looks of unused channels
 
 # %% ../nbs/03_synthetic.ipynb #3f04b466
@@ -92,22 +100,34 @@ class SynthConfig:
 @patch
 def check(c:SynthConfig)->SynthConfig:
     "Raise `ConfigError` naming the first impossible setting; return `c`."
-    for k in ('n_items', 'n_users'): need(isinstance(getattr(c, k), (int, np.integer)) and getattr(c, k) >= 1, f'{k} must be an int >= 1, got {getattr(c, k)!r}')
-    need(min(c.n_text, c.n_image, c.n_shared) >= 0 and c.n_factors >= 1, f'n_text, n_image, n_shared must be >= 0 with at least one factor, got {c.n_text}, {c.n_image}, {c.n_shared}')
-    need(len(set(c.vocabs)) == len(c.vocabs) and set(c.vocabs) <= set(TEXT_VOCAB), f'vocabs must be distinct names from {tuple(TEXT_VOCAB)}, got {c.vocabs!r}')
-    need(len(set(c.channels)) == len(c.channels) and set(c.channels) <= set(IMAGE_CHANNELS), f'channels must be distinct names from {tuple(IMAGE_CHANNELS)}, got {c.channels!r}')
-    need(c.n_text + c.n_shared <= len(c.vocabs), f'n_text + n_shared = {c.n_text + c.n_shared} text factors, but only {len(c.vocabs)} vocabularies: {c.vocabs}')
-    need(c.n_image + c.n_shared <= len(c.channels), f'n_image + n_shared = {c.n_image + c.n_shared} image factors, but only {len(c.channels)} channels: {c.channels}')
+    for k in ('n_items', 'n_users'): need(isinstance(getattr(c, k), (int, np.integer)) and getattr(c, k) >= 1,
+                                          f'{k} must be an int >= 1, got {getattr(c, k)!r}')
+    need(min(c.n_text, c.n_image, c.n_shared) >= 0 and c.n_factors >= 1,
+         f'n_text, n_image, n_shared must be >= 0 with at least one factor, got {c.n_text}, {c.n_image}, {c.n_shared}')
+    need(len(set(c.vocabs)) == len(c.vocabs) and set(c.vocabs) <= set(TEXT_VOCAB),
+         f'vocabs must be distinct names from {tuple(TEXT_VOCAB)}, got {c.vocabs!r}')
+    need(len(set(c.channels)) == len(c.channels) and set(c.channels) <= set(IMAGE_CHANNELS),
+         f'channels must be distinct names from {tuple(IMAGE_CHANNELS)}, got {c.channels!r}')
+    need(c.n_text + c.n_shared <= len(c.vocabs),
+         f'n_text + n_shared = {c.n_text + c.n_shared} text factors, but only {len(c.vocabs)} vocabularies: {c.vocabs}')
+    need(c.n_image + c.n_shared <= len(c.channels),
+         f'n_image + n_shared = {c.n_image + c.n_shared} image factors, but only {len(c.channels)} channels: {c.channels}')
     need(c.n_values >= 2, f'n_values must be >= 2, got {c.n_values}')
-    if c.text_factors: need(c.n_values <= min(len(TEXT_VOCAB[v]) for _, v in c.text_factors), f'n_values={c.n_values} exceeds the {min(len(v) for v in TEXT_VOCAB.values())} words of a text vocabulary')
-    if c.image_factors: need(c.n_values <= min(len(IMAGE_CHANNELS[v]) for _, v in c.image_factors), f'n_values={c.n_values} exceeds the 8 values of an image channel')
-    for k in ('text_info', 'image_info'): need(0 <= getattr(c, k) <= 1, f'{k} must be in [0, 1], got {getattr(c, k)}')
+    if c.text_factors: need(c.n_values <= min(len(TEXT_VOCAB[v]) for _, v in c.text_factors),
+                            f'n_values={c.n_values} exceeds the {min(len(v) for v in TEXT_VOCAB.values())} words of a text vocabulary')
+    if c.image_factors: need(c.n_values <= min(len(IMAGE_CHANNELS[v]) for _, v in c.image_factors),
+                             f'n_values={c.n_values} exceeds the 8 values of an image channel')
+    for k in ('text_info', 'image_info'): need(0 <= getattr(c, k) <= 1,
+                                               f'{k} must be in [0, 1], got {getattr(c, k)}')
     for k in ('text_weight', 'image_weight', 'shared_weight', 'seq_weight', 'pref_noise', 'img_noise'):
         need(0 <= getattr(c, k) < math.inf, f'{k} must be finite and >= 0, got {getattr(c, k)}')
     need(0 < c.temperature < math.inf, f'temperature must be > 0, got {c.temperature}')
-    need(1 <= c.min_len <= c.max_len, f'need 1 <= min_len <= max_len, got min_len={c.min_len}, max_len={c.max_len}')
-    need(c.max_len <= c.n_items, f'max_len={c.max_len} is longer than the catalogue (n_items={c.n_items}); users never repeat an item')
-    need(len(c.n_filler) == 2 and 0 <= c.n_filler[0] <= c.n_filler[1], f'n_filler must be (min, max) with 0 <= min <= max, got {c.n_filler!r}')
+    need(1 <= c.min_len <= c.max_len,
+         f'need 1 <= min_len <= max_len, got min_len={c.min_len}, max_len={c.max_len}')
+    need(c.max_len <= c.n_items,
+         f'max_len={c.max_len} is longer than the catalogue (n_items={c.n_items}); users never repeat an item')
+    need(len(c.n_filler) == 2 and 0 <= c.n_filler[0] <= c.n_filler[1],
+         f'n_filler must be (min, max) with 0 <= min <= max, got {c.n_filler!r}')
     need(c.img_size >= 16, f'img_size must be >= 16 pixels, got {c.img_size}')
     need(isinstance(c.seed, (int, np.integer)) and c.seed >= 0, f'seed must be an int >= 0, got {c.seed!r}')
     return c
@@ -155,7 +175,9 @@ def make_texts(shown:np.ndarray, # (N, F) values the text states (only text-visi
                rng:np.random.Generator, # random stream
               )->list[str]: # one title per item
     "Titles: the value word of each text factor, in order, with random distractor words inserted."
-    tf = cfg.text_factors; N = len(shown); lo, hi = cfg.n_filler
+    tf = cfg.text_factors
+    N = len(shown)
+    lo, hi = cfg.n_filler
     words = [np.asarray(TEXT_VOCAB[v])[shown[:, f]] for f, v in tf]
     nf = rng.integers(lo, hi + 1, N)
     fill = np.asarray(FILLER_WORDS)[rng.random((N, len(FILLER_WORDS))).argsort(1)[:, :hi]]  # distinct words
@@ -194,7 +216,8 @@ def _polys(shape:str, cx:float, cy:float, r:float)->list:
         return [(cx + x*c - y*s, cy + x*s + y*c) for x, y in ((-w, -h), (w, -h), (w, h), (-w, h))]
     return {'circle': lambda: [ngon(48, [r]*48)], 'square': lambda: [bar(.8*r, .8*r, 0)], 'triangle': lambda: [ngon(3, [r]*3)],
             'diamond': lambda: [ngon(4, [r]*4)], 'plus': lambda: [bar(r, .3*r, 0), bar(.3*r, r, 0)],
-            'cross': lambda: [bar(r, .3*r, math.pi/4), bar(r, .3*r, -math.pi/4)], 'hexagon': lambda: [ngon(6, [r]*6, 0)],
+            'cross': lambda: [bar(r, .3*r, math.pi/4), bar(r, .3*r, -math.pi/4)], 'hexagon': lambda: [ngon(6,
+                                                                                                           [r]*6, 0)],
             'star': lambda: [ngon(10, [r, .45*r]*5)]}[shape]()
 
 # %% ../nbs/03_synthetic.ipynb #1a7f7f9e
@@ -205,9 +228,11 @@ def glyph_mask(shape:int, # index into SHAPES
               )->np.ndarray: # (size, size) bool, read-only
     "Pixels covered by the glyph."
     (cx, cy), r = _glyph_geom(position, size)
-    im = Image.new('L', (size, size)); d = ImageDraw.Draw(im)
+    im = Image.new('L', (size, size))
+    d = ImageDraw.Draw(im)
     for p in _polys(SHAPES[shape], cx, cy, r): d.polygon(p, fill=255)
-    m = np.asarray(im) > 0; m.flags.writeable = False
+    m = np.asarray(im) > 0
+    m.flags.writeable = False
     return m
 
 # %% ../nbs/03_synthetic.ipynb #f158be15
@@ -233,7 +258,9 @@ def read_glyph(img, # (size, size, 3) uint8 array or PIL image
                channels:tuple=tuple(IMAGE_CHANNELS), # channels the image uses
               )->dict[str, int]: # decoded value of every channel in `channels`
     "Decode channel values back from pixels (exact up to moderate noise)."
-    a = np.asarray(img, np.float32); s = a.shape[0]; k = max(2, s//20)
+    a = np.asarray(img, np.float32)
+    s = a.shape[0]
+    k = max(2, s//20)
     bg = np.concatenate([a[:k, :k], a[:k, -k:], a[-k:, :k], a[-k:, -k:]]).reshape(-1, 3).mean(0)
     m = np.linalg.norm(a - bg, axis=-1) > 80
     out, pos = {}, -1
@@ -241,7 +268,8 @@ def read_glyph(img, # (size, size, 3) uint8 array or PIL image
     if 'colour' in channels: out['colour'] = _nearest(a[m].mean(0), list(COLOURS.values()))
     if 'position' in channels:
         ys, xs = np.nonzero(m)
-        out['position'] = pos = _nearest(np.array([xs.mean() + .5, ys.mean() + .5]), [_glyph_geom(p, s)[0] for p in range(8)])
+        out['position'] = pos = _nearest(np.array([xs.mean() + .5, ys.mean() + .5]),
+                                         [_glyph_geom(p, s)[0] for p in range(8)])
     if 'shape' in channels:
         iou = [(m & g).sum()/(m | g).sum() for g in (glyph_mask(j, pos, s) for j in range(len(SHAPES)))]
         out['shape'] = int(np.argmax(iou))
@@ -288,15 +316,20 @@ def sample_sequences(X:np.ndarray, # (N, F, V) one-hot item factors
                      rng:np.random.Generator, # random stream
                     )->np.ndarray: # (U, max(lens)) item ids, -1 after each user's end
     "Softmax choices without repetition, all users in parallel (Gumbel-max)."
-    U, N = len(prefs), len(X); T = int(np.max(lens))
+    U, N = len(prefs), len(X)
+    T = int(np.max(lens))
     need(T <= N, f'sequence length {T} exceeds the {N} items')
-    S = np.full((U, T), -1); seen = np.zeros((U, N), bool); prev = np.full(U, -1)
+    S = np.full((U, T), -1)
+    seen = np.zeros((U, N), bool)
+    prev = np.full(U, -1)
     for t in range(T):
         act = np.nonzero(lens > t)[0]
         s = utilities(X, prefs[act], weights, prev[act], seq_weight)/temperature
         s[seen[act]] = -np.inf
         it = np.argmax(s + rng.gumbel(size=s.shape), 1)
-        S[act, t] = it; seen[act, it] = True; prev[act] = it
+        S[act, t] = it
+        seen[act, it] = True
+        prev[act] = it
     return S
 
 # %% ../nbs/03_synthetic.ipynb #4ee7c19e
@@ -328,7 +361,8 @@ class SynthData:
                    )->np.ndarray: # (size, size, 3) uint8
         "Pixels of item `i`, (size, size, 3) uint8."
         c = self.cfg
-        return render_glyph(**{ch: int(self.image_values[i, f]) for f, ch in c.image_factors}, size=c.img_size, noise=c.img_noise, seed=(c.seed, int(i)))
+        return render_glyph(**{ch: int(self.image_values[i, f]) for f, ch in c.image_factors},
+                            size=c.img_size, noise=c.img_noise, seed=(c.seed, int(i)))
     def image(self, i:int, # item index
              )->Image.Image:
         "Image of item `i`, rendered on demand."
@@ -363,9 +397,11 @@ def make_synthetic(cfg:SynthConfig|None=None, # base settings (default `SynthCon
     A = sample_factors(N, F, V, r[0])
     tv, iv = np.full_like(A, -1), np.full_like(A, -1)
     tf, vf = [f for f, _ in c.text_factors], [f for f, _ in c.image_factors]
-    tv[:, tf] = reveal(A[:, tf], c.text_info, V, r[1]); iv[:, vf] = reveal(A[:, vf], c.image_info, V, r[2])
+    tv[:, tf] = reveal(A[:, tf], c.text_info, V, r[1])
+    iv[:, vf] = reveal(A[:, vf], c.image_info, V, r[2])
     P, w = sample_prefs(U, F, V, c.pref_noise, r[4]), factor_weights(c)
-    S = sample_sequences(one_hot(A, V), P, w, r[5].integers(c.min_len, c.max_len + 1, U), c.temperature, c.seq_weight, r[5])
+    S = sample_sequences(one_hot(A, V), P, w, r[5].integers(c.min_len, c.max_len + 1, U), c.temperature,
+                         c.seq_weight, r[5])
     ia = _to_interactions(S, N, {'step': 'synthetic', 'config': asdict(c)})
     return SynthData(ia, make_texts(tv, c, r[3]), A, tv, iv, P, w, asdict(c))
 
@@ -388,13 +424,16 @@ def item_beliefs(data:SynthData, # generated data
     "What a reader of `which` knows about every item's factors."
     need(which in WHICH, f'which must be one of {WHICH}, got {which!r}')
     need(source in ('true', 'shown'), f"source must be 'true' or 'shown', got {source!r}")
-    c = data.cfg; V = c.n_values
+    c = data.cfg
+    V = c.n_values
     sees = {'text': which in ('text', 'both'), 'image': which in ('image', 'both')}
     B = np.full(data.factors.shape + (V,), 1/V)
     for f, m in enumerate(c.modalities):
         t, v = sees['text'] and m != 'image', sees['image'] and m != 'text'
         if not (t or v): continue
-        if source == 'true': B[:, f] = one_hot(data.factors[:, f], V); continue
+        if source == 'true':
+            B[:, f] = one_hot(data.factors[:, f], V)
+            continue
         L = np.ones((data.n_items, V))
         if t: L = L*reveal_posterior(data.text_values[:, f], c.text_info, V)
         if v: L = L*reveal_posterior(data.image_values[:, f], c.image_info, V)
@@ -409,18 +448,22 @@ def oracle_scores(data:SynthData, # generated data
                   source:str='true', # 'true' values or beliefs from 'shown' values
                  )->torch.Tensor: # (B, N) float32 scores
     "Expected utilities of every item for each user, seen through `which` (higher = more likely next)."
-    X = item_beliefs(data, which, source); users = np.asarray(users)
+    X = item_beliefs(data, which, source)
+    users = np.asarray(users)
     return torch.from_numpy(utilities(X, data.prefs[users], data.weights, prev, data.cfg.seq_weight)).float()
 
 # %% ../nbs/03_synthetic.ipynb #c35ace4d
 def _last_steps(ia:Interactions, # interactions, every user with at least one
                )->tuple:
     "Per user with interactions: user, previous item (-1 if none), last item, and the (U, N) mask of earlier items."
-    df = ia.df; o = np.lexsort((df.timestamp.to_numpy(), df.user.to_numpy()))
+    df = ia.df
+    o = np.lexsort((df.timestamp.to_numpy(), df.user.to_numpy()))
     u, it = df.user.to_numpy()[o], df.item.to_numpy()[o]
-    last = np.r_[u[1:] != u[:-1], True]; li = np.nonzero(last)[0]
+    last = np.r_[u[1:] != u[:-1], True]
+    li = np.nonzero(last)[0]
     prev = np.where((li > 0) & (u[np.maximum(li - 1, 0)] == u[li]), it[np.maximum(li - 1, 0)], -1)
-    seen = np.zeros((ia.n_users, ia.n_items), bool); seen[u[~last], it[~last]] = True
+    seen = np.zeros((ia.n_users, ia.n_items), bool)
+    seen[u[~last], it[~last]] = True
     return u[li], prev, it[li], seen[u[li]]
 
 # %% ../nbs/03_synthetic.ipynb #9494c739
@@ -431,10 +474,14 @@ def oracle_ranks(data:SynthData, # generated data
                  chunk:int=2048, # users scored at once (memory: chunk x N floats)
                 )->np.ndarray: # (U,) 1-based rank of each user's last item among the items not consumed before it
     "Full-ranking position of every user's last item under an oracle."
-    users, prev, tgt, seen = _last_steps(data.interactions); rng = np.random.default_rng(seed); out = []
+    users, prev, tgt, seen = _last_steps(data.interactions)
+    rng = np.random.default_rng(seed)
+    out = []
     for b in range(0, len(users), chunk):
-        sl = slice(b, b + chunk); r = np.arange(len(users[sl]))
-        S = oracle_scores(data, users[sl], prev[sl], which, source).numpy(); key = rng.random(S.shape)
+        sl = slice(b, b + chunk)
+        r = np.arange(len(users[sl]))
+        S = oracle_scores(data, users[sl], prev[sl], which, source).numpy()
+        key = rng.random(S.shape)
         st, kt = S[r, tgt[sl]][:, None], key[r, tgt[sl]][:, None]
         out.append(1 + (~seen[sl] & ((S > st) | ((S == st) & (key < kt)))).sum(1))
     return np.concatenate(out)
