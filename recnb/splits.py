@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 import torch
 
-from .core import ConfigError, DataError, need, save_tensors, load_tensors, save_json, load_json, versions
+from recnb.core import (ConfigError, DataError, need, save_tensors, load_tensors, save_json, load_json,
+    versions)
 from .data import Interactions, chrono_order, TIE_RULES
 
 # %% auto #0
@@ -25,14 +26,21 @@ class CSR:
     def __init__(self, ptr:torch.Tensor, # (n_users+1,) int64 offsets, ptr[0] = 0
                  idx:torch.Tensor): # (nnz,) int64 item codes, each user's in chronological order
         self.ptr, self.idx = ptr.long(), idx.long()
-        need(self.ptr.ndim == 1 and len(self.ptr) >= 1 and int(self.ptr[0]) == 0 and int(self.ptr[-1]) == len(self.idx), 'CSR: ptr must start at 0 and end at len(idx)')
+        need(
+            self.ptr.ndim == 1
+            and len(self.ptr) >= 1
+            and int(self.ptr[0]) == 0
+            and int(self.ptr[-1]) == len(self.idx),
+            'CSR: ptr must start at 0 and end at len(idx)',
+        )
 
     @classmethod
-    def from_rows(cls, users:np.ndarray, items:np.ndarray, # parallel arrays, already in the wanted order within each user
+    def from_rows(cls, users:np.ndarray, items:np.ndarray, # parallel arrays, in the wanted order per user
                   n_users:int)->CSR:
         "Build from (user, item) rows; a stable sort by user keeps each user's order."
         o = np.argsort(users, kind='stable')
-        ptr = np.zeros(n_users + 1, np.int64); np.cumsum(np.bincount(users, minlength=n_users), out=ptr[1:])
+        ptr = np.zeros(n_users + 1, np.int64)
+        np.cumsum(np.bincount(users, minlength=n_users), out=ptr[1:])
         return cls(torch.from_numpy(ptr), torch.from_numpy(np.ascontiguousarray(items[o], dtype=np.int64)))
 
     @classmethod
@@ -63,23 +71,28 @@ class CSR:
         "Boolean (len(users), n_items) membership matrix (small data and tests only)."
         users = torch.arange(self.n_users) if users is None else torch.as_tensor(users)
         n_items = n_items or (int(self.idx.max()) + 1 if len(self.idx) else 0)
-        m = torch.zeros(len(users), n_items, dtype=torch.bool); r, c = self.rows(users); m[r, c] = True
+        m = torch.zeros(len(users), n_items, dtype=torch.bool)
+        r, c = self.rows(users)
+        m[r, c] = True
         return m
 
 # %% ../nbs/04_splits.ipynb #64664df3
 class NegativeSampler:
-    "Uniform negatives from the items each user has not interacted with in `exclude` (vectorised rejection sampling)."
+    "Uniform negatives from the items each user has not interacted with in `exclude` (rejection sampling)."
     def __init__(self, exclude:CSR|list[CSR], # interactions that are not negatives (e.g. the training split)
                  n_items:int, # size of the item code space
-                 dense_limit:int=2**26): # use a dense (users x items) bitmap below this many cells, else sorted keys
+                 dense_limit:int=2**26): # dense (users x items) bitmap below this many cells
         ex = [exclude] if isinstance(exclude, CSR) else list(exclude)
         self.n_items, self.n_users = n_items, ex[0].n_users
-        keys = torch.cat([torch.repeat_interleave(torch.arange(c.n_users), c.lengths) * n_items + c.idx for c in ex])
+        keys = torch.cat(
+            [torch.repeat_interleave(torch.arange(c.n_users), c.lengths) * n_items + c.idx for c in ex]
+        )
         self.keys = torch.unique(keys)  # sorted
         self.n_excluded = torch.bincount(self.keys // n_items, minlength=self.n_users)
         self.mask = None
         if self.n_users * n_items <= dense_limit:  # O(1) lookups instead of a binary search
-            self.mask = torch.zeros(self.n_users * n_items, dtype=torch.bool); self.mask[self.keys] = True
+            self.mask = torch.zeros(self.n_users * n_items, dtype=torch.bool)
+            self.mask[self.keys] = True
 
     def contains(self, users:torch.Tensor, items:torch.Tensor)->torch.Tensor:
         "Whether each (user, item) pair (broadcast) is excluded."
@@ -96,12 +109,19 @@ class NegativeSampler:
         "k allowed items per row, uniformly at random."
         users = torch.as_tensor(users, dtype=torch.long)
         free = self.n_items - self.n_excluded[users]
-        if len(users): need(int(free.min()) >= (k if unique else 1), f'a user has only {int(free.min())} non-excluded items; cannot draw {k} negatives')
+        if len(users):
+            need(
+                int(free.min()) >= (k if unique else 1),
+                f'a user has only {int(free.min())} non-excluded items; cannot draw {k} negatives',
+            )
         out = torch.randint(0, self.n_items, (len(users), k), generator=generator)
         bad = self.contains(users[:, None], out)
         for _ in range(max_rounds):
             if unique and k > 1:  # later copies of a value within a row are rejected too
-                s, o = out.sort(1); dup = torch.zeros_like(bad); dup.scatter_(1, o[:, 1:], s[:, 1:] == s[:, :-1]); bad |= dup
+                s, o = out.sort(1)
+                dup = torch.zeros_like(bad)
+                dup.scatter_(1, o[:, 1:], s[:, 1:] == s[:, :-1])
+                bad |= dup
             if not bad.any(): return out
             out[bad] = torch.randint(0, self.n_items, (int(bad.sum()),), generator=generator)
             bad = self.contains(users[:, None], out)
@@ -110,7 +130,7 @@ class NegativeSampler:
 # %% ../nbs/04_splits.ipynb #52096c74
 @dataclass
 class ProtocolCard:
-    "Everything needed to reproduce (or distrust) a number: data, filters, split, candidates, K, seed, versions."
+    "What reproduces (or lets one distrust) a number: data, filters, split, candidates, K, seed, versions."
     dataset:str # registry name
     filters:list # processing steps with counts (`Interactions.steps`)
     split:dict # kind and parameters of the split
@@ -119,8 +139,8 @@ class ProtocolCard:
     n_train:int = 0
     n_valid:int = 0
     n_test:int = 0
-    candidates:dict = field(default_factory=lambda: {'kind': 'full'}) # or {'kind': 'sampled', 'n_neg': 100, 'seed': 0, ...}
-    mask:dict = field(default_factory=lambda: {'valid': ['train'], 'test': ['train', 'valid']}) # what is removed from the ranking
+    candidates:dict = field(default_factory=lambda: {'kind': 'full'}) # or {'kind': 'sampled', ...}
+    mask:dict = field(default_factory=lambda: {'valid': ['train'], 'test': ['train', 'valid']}) # masked parts
     ks:list = field(default_factory=lambda: [10, 20])
     seed:int|None = None
     tie_rule:str = 'pessimistic: a held-out item ranks below every other item with the same score'
@@ -155,8 +175,11 @@ class Split:
     @property
     def n_users(self)->int: return self.train.n_users
     def __repr__(self):
-        return (f'Split({self.dataset or "?"} {self.params.get("kind", "?")}: {self.n_users:,} users, {self.n_items:,} items; '
-                f'train {len(self.train):,} / valid {len(self.valid):,} / test {len(self.test):,})')
+        return (
+            f'Split({self.dataset or "?"} {self.params.get("kind", "?")}: '
+            f'{self.n_users:,} users, {self.n_items:,} items; '
+            f'train {len(self.train):,} / valid {len(self.valid):,} / test {len(self.test):,})'
+        )
     def part(self, name:str)->CSR:
         "The CSR named 'train', 'valid' or 'test'."
         need(name in ('train', 'valid', 'test'), f"part must be 'train', 'valid' or 'test', got {name!r}")
@@ -173,7 +196,9 @@ class Split:
 def save_split(s:Split, path:str|os.PathLike)->Path:
     "Save a split (tensors + description) atomically as safetensors."
     t = {f'{n}.{a}': getattr(getattr(s, n), a) for n in ('train', 'valid', 'test') for a in ('ptr', 'idx')}
-    return save_tensors(t, path, {'n_items': s.n_items, 'dataset': s.dataset, 'filters': s.filters, 'params': s.params})
+    return save_tensors(
+        t, path, {'n_items': s.n_items, 'dataset': s.dataset, 'filters': s.filters, 'params': s.params}
+    )
 
 # %% ../nbs/04_splits.ipynb #5d690afd
 def load_split(path:str|os.PathLike)->Split:
@@ -181,15 +206,17 @@ def load_split(path:str|os.PathLike)->Split:
     t, m = load_tensors(path)
     try: parts = {n: CSR(t[f'{n}.ptr'], t[f'{n}.idx']) for n in ('train', 'valid', 'test')}
     except KeyError as e: raise DataError(f'not a saved split (no tensor {e})', path) from None
-    return Split(**parts, n_items=m['n_items'], dataset=m['dataset'], filters=m['filters'], params=m['params'])
+    return Split(
+        **parts, n_items=m['n_items'], dataset=m['dataset'], filters=m['filters'], params=m['params']
+    )
 
 # %% ../nbs/04_splits.ipynb #8c714c5b
 SPLIT_TIES = TIE_RULES + ('first',)
 def split_order(ia:Interactions, # table to order
-                tie:str='item', # 'item', 'line', 'random' (see `chrono_order`) or 'first' (FedRKG's official rule)
+                tie:str='item', # 'item', 'line', 'random' (`chrono_order`) or 'first'
                 seed:int=0, # seed of tie='random'
                )->np.ndarray: # row indices sorting by user, time, tie-breaker
-    "`chrono_order`, plus tie='first': equal timestamps in reverse file order (the first row in the file is the latest)."
+    "`chrono_order`, plus tie='first': equal timestamps in reverse file order (first row = latest)."
     need(tie in SPLIT_TIES, f'tie must be one of {SPLIT_TIES}, got {tie!r}')
     if tie != 'first': return chrono_order(ia, tie, seed)
     d = ia.df
@@ -199,7 +226,8 @@ def split_order(ia:Interactions, # table to order
 def _positions(ia:Interactions, tie:str, seed:int):
     "Rows in chronological order, with each row's position in its user's sequence and the user's length."
     o = split_order(ia, tie, seed)
-    u = ia.df.user.to_numpy()[o]; n = np.bincount(u, minlength=ia.n_users)
+    u = ia.df.user.to_numpy()[o]
+    n = np.bincount(u, minlength=ia.n_users)
     start = np.concatenate([[0], np.cumsum(n)[:-1]])
     return o, u, np.arange(len(o)) - start[u], n
 
@@ -207,8 +235,11 @@ def _positions(ia:Interactions, tie:str, seed:int):
 def _check_ia(ia:Interactions):
     if len(ia) == 0: raise DataError(f'{ia.name or "interactions"}: no interactions to split')
     if ia.df.duplicated(['user', 'item']).any():
-        raise DataError(f'{ia.name}: {int(ia.df.duplicated(["user", "item"]).sum())} duplicate (user, item) pairs; '
-                        'apply recnb.data.dedup (or preprocess) before splitting so a held-out item is never also a training item')
+        raise DataError(
+            f'{ia.name}: {int(ia.df.duplicated(["user", "item"]).sum())} duplicate (user, item) pairs; '
+            'apply recnb.data.dedup (or preprocess) before splitting '
+            'so a held-out item is never also a training item'
+        )
 
 # %% ../nbs/04_splits.ipynb #64e2b830
 def leave_one_out(ia:Interactions, # table to split (de-duplicated)
@@ -221,12 +252,20 @@ def leave_one_out(ia:Interactions, # table to split (de-duplicated)
     need(min_len >= 3, f'min_len must be >= 3 (one train, one valid, one test item), got {min_len}')
     need(short in ('train', 'drop'), f"short must be 'train' or 'drop', got {short!r}")
     _check_ia(ia)
-    o, u, pos, n = _positions(ia, tie, seed); it = ia.df.item.to_numpy()[o]
-    ok = n[u] >= min_len; back = n[u] - 1 - pos  # 0 = last
+    o, u, pos, n = _positions(ia, tie, seed)
+    it = ia.df.item.to_numpy()[o]
+    ok = n[u] >= min_len
+    back = n[u] - 1 - pos  # 0 = last
     te, va = ok & (back == 0), ok & (back == 1)
     tr = ~(te | va) & (ok | (short == 'train'))
     mk = lambda m: CSR.from_rows(u[m], it[m], ia.n_users)
-    params = {'kind': 'loo', 'min_len': min_len, 'short': short, 'tie': tie, 'short_users': int((n < min_len).sum())} | ({'seed': seed} if tie == 'random' else {})
+    params = {
+        'kind': 'loo',
+        'min_len': min_len,
+        'short': short,
+        'tie': tie,
+        'short_users': int((n < min_len).sum()),
+    } | ({'seed': seed} if tie == 'random' else {})
     return Split(mk(tr), mk(va), mk(te), ia.n_items, ia.name, ia.steps, params)
 
 # %% ../nbs/04_splits.ipynb #b6b06c8c
@@ -235,8 +274,12 @@ def ratio_sizes(n:np.ndarray|int, # interactions per user
                 test:float=0.1, # test share
                )->tuple: # (n_train, n_valid, n_test)
     "Per-user split sizes: test = ceil(test*n), valid = ceil(valid/(1-test) * (n-test))."
-    need(0 <= valid and 0 <= test and valid + test < 1, f'valid and test shares must be >= 0 with valid + test < 1, got {valid}, {test}')
-    n = np.asarray(n); nt = np.ceil(np.round(test * n, 9)).astype(np.int64)
+    need(
+        0 <= valid and 0 <= test and valid + test < 1,
+        f'valid and test shares must be >= 0 with valid + test < 1, got {valid}, {test}',
+    )
+    n = np.asarray(n)
+    nt = np.ceil(np.round(test * n, 9)).astype(np.int64)
     nv = np.ceil(np.round(valid / (1 - test) * (n - nt), 9)).astype(np.int64)
     return n - nt - nv, nv, nt
 
@@ -244,9 +287,15 @@ def ratio_sizes(n:np.ndarray|int, # interactions per user
 def _ratio_masks(u, pos, n, valid, test, min_len, order, rng):
     "Train/valid/test masks over chronologically ordered rows."
     if order == 'random':  # a random rank within each user replaces the chronological position
-        k = rng.random(len(u)); o = np.lexsort((k, u)); pos = np.empty_like(pos); pos[o] = np.arange(len(u)) - np.concatenate([[0], np.cumsum(n)[:-1]])[u[o]]
-    _, nv, nt = ratio_sizes(n, valid, test); ok = n[u] >= min_len; back = n[u] - 1 - pos
-    te = ok & (back < nt[u]); va = ok & ~te & (back < nt[u] + nv[u])
+        k = rng.random(len(u))
+        o = np.lexsort((k, u))
+        pos = np.empty_like(pos)
+        pos[o] = np.arange(len(u)) - np.concatenate([[0], np.cumsum(n)[:-1]])[u[o]]
+    _, nv, nt = ratio_sizes(n, valid, test)
+    ok = n[u] >= min_len
+    back = n[u] - 1 - pos
+    te = ok & (back < nt[u])
+    va = ok & ~te & (back < nt[u] + nv[u])
     return ~(te | va), va, te
 
 # %% ../nbs/04_splits.ipynb #5e1b7ee0
@@ -262,11 +311,20 @@ def ratio_split(ia:Interactions, # table to split (de-duplicated)
     need(order in ('random', 'time'), f"order must be 'random' or 'time', got {order!r}")
     need(min_len >= 1, f'min_len must be >= 1, got {min_len}')
     _check_ia(ia)
-    o, u, pos, n = _positions(ia, tie, seed); it = ia.df.item.to_numpy()[o]
+    o, u, pos, n = _positions(ia, tie, seed)
+    it = ia.df.item.to_numpy()[o]
     tr, va, te = _ratio_masks(u, pos, n, valid, test, min_len, order, np.random.default_rng(seed))
     mk = lambda m: CSR.from_rows(u[m], it[m], ia.n_users)
-    params = {'kind': 'ratio', 'valid': valid, 'test': test, 'order': order, 'seed': seed, 'min_len': min_len, 'tie': tie,
-              'short_users': int((n < min_len).sum())}
+    params = {
+        'kind': 'ratio',
+        'valid': valid,
+        'test': test,
+        'order': order,
+        'seed': seed,
+        'min_len': min_len,
+        'tie': tie,
+        'short_users': int((n < min_len).sum()),
+    }
     return Split(mk(tr), mk(va), mk(te), ia.n_items, ia.name, ia.steps, params)
 
 # %% ../nbs/04_splits.ipynb #738b7f17
@@ -281,7 +339,14 @@ class Blocks:
     def __len__(self)->int: return len(self.splits)
     def __getitem__(self, k:int)->Split: return self.splits[k]
     def __repr__(self):
-        return 'Blocks(' + '; '.join(f'D{k}: {len(s.train) + len(s.valid) + len(s.test):,} ({s.n_users} users, {s.n_items} items)' for k, s in enumerate(self.splits)) + ')'
+        return (
+            'Blocks('
+            + '; '.join(
+                f'D{k}: {len(s.train) + len(s.valid) + len(s.test):,} ({s.n_users} users, {s.n_items} items)'
+                for k, s in enumerate(self.splits)
+            )
+            + ')'
+        )
 
 # %% ../nbs/04_splits.ipynb #b6dafd5c
 def temporal_blocks(ia:Interactions, # table to cut (de-duplicated)
@@ -295,27 +360,38 @@ def temporal_blocks(ia:Interactions, # table to cut (de-duplicated)
                     tie:str='item', # tie rule of the global time order: ('item' | 'line' | 'random')
                    )->Blocks:
     "Cut the time-sorted log into a base block and `n_blocks` incremental blocks, each split per user."
-    need(0 < base < 1, f'base must be in (0, 1), got {base}'); need(n_blocks >= 1, f'n_blocks must be >= 1, got {n_blocks}')
+    need(0 < base < 1, f'base must be in (0, 1), got {base}')
+    need(n_blocks >= 1, f'n_blocks must be >= 1, got {n_blocks}')
     need(tie in TIE_RULES, f'tie must be one of {TIE_RULES}, got {tie!r}')
-    _check_ia(ia); d = ia.df; N = len(d)
-    key = d.item.to_numpy() if tie == 'item' else d.line.to_numpy() if tie == 'line' else np.random.default_rng(seed).permutation(N)
+    _check_ia(ia)
+    d = ia.df
+    N = len(d)
+    key = {'item': d.item.to_numpy, 'line': d.line.to_numpy,
+           'random': lambda: np.random.default_rng(seed).permutation(N)}[tie]()
     o = np.lexsort((d.user.to_numpy(), key, d.timestamp.to_numpy()))
     u0, i0, ts = d.user.to_numpy()[o], d.item.to_numpy()[o], d.timestamp.to_numpy()[o]
-    inc = int(math.floor((1 - base) * N / n_blocks)); nb = int(math.floor(base * N))
+    inc = int(math.floor((1 - base) * N / n_blocks))
+    nb = int(math.floor(base * N))
     need(inc >= 1, f'{N} interactions are too few for {n_blocks} incremental blocks')
     bounds = [0, nb] + [nb + inc * k for k in range(1, n_blocks)] + [N]
     first = lambda x: pd.factorize(x)[0]  # codes in order of first appearance
-    uc, ic = first(u0), first(i0); ucodes, icodes = pd.unique(u0), pd.unique(i0)
+    uc, ic = first(u0), first(i0)
+    ucodes, icodes = pd.unique(u0), pd.unique(i0)
     rng, splits = np.random.default_rng(seed), []
     for k in range(n_blocks + 1):
-        a, b = bounds[k], bounds[k + 1]; u, it = uc[a:b], ic[a:b]
+        a, b = bounds[k], bounds[k + 1]
+        u, it = uc[a:b], ic[a:b]
         nu, ni = int(uc[:b].max()) + 1, int(ic[:b].max()) + 1
         # rows are already chronological; position of each row within its user in this block
-        so = np.argsort(u, kind='stable'); u, it = u[so], it[so]
-        n = np.bincount(u, minlength=nu); pos = np.arange(len(u)) - np.concatenate([[0], np.cumsum(n)[:-1]])[u]
+        so = np.argsort(u, kind='stable')
+        u, it = u[so], it[so]
+        n = np.bincount(u, minlength=nu)
+        pos = np.arange(len(u)) - np.concatenate([[0], np.cumsum(n)[:-1]])[u]
         tr, va, te = _ratio_masks(u, pos, n, valid, test, min_len, base_order if k == 0 else inc_order, rng)
         mk = lambda m: CSR.from_rows(u[m], it[m], nu)
-        params = {'kind': 'temporal_blocks', 'block': k, 'base': base, 'n_blocks': n_blocks, 'valid': valid, 'test': test, 'min_len': min_len,
-                  'order': base_order if k == 0 else inc_order, 'seed': seed, 'tie': tie}
+        params = {'kind': 'temporal_blocks', 'block': k, 'base': base, 'n_blocks': n_blocks, 'valid': valid,
+                  'test': test, 'min_len': min_len, 'order': base_order if k == 0 else inc_order,
+                  'seed': seed, 'tie': tie}
         splits.append(Split(mk(tr), mk(va), mk(te), ni, ia.name, ia.steps, params))
-    return Blocks(splits, ia.users[ucodes], ia.items[icodes], bounds, [(int(ts[a]), int(ts[b - 1])) for a, b in zip(bounds, bounds[1:])])
+    times = [(int(ts[a]), int(ts[b - 1])) for a, b in zip(bounds, bounds[1:])]
+    return Blocks(splits, ia.users[ucodes], ia.items[icodes], bounds, times)

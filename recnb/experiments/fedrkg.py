@@ -10,8 +10,9 @@ import torch
 import torch.nn.functional as F
 
 from ..core import ConfigError, need
-from ..fed.engine import (Method, METHODS, Dense, SharedDelta, RoundData, FedConfig, Federation, make_round, shuffle_batches,
-                              laplace_mean_noise, laplace_sum_noise, _mean_tables, _sum_tables, _span, Replace)
+from recnb.fed.engine import (Method, METHODS, Dense, SharedDelta, RoundData, FedConfig, Federation,
+    make_round, shuffle_batches, laplace_mean_noise, laplace_sum_noise, _mean_tables, _sum_tables, _span,
+    Replace)
 
 # %% auto #0
 __all__ = ['ALIASES', 'METHOD_ARGS', 'PAPER_DECAY', 'PAPER_RUN', 'PRESETS', 'PAPER_MAIN', 'PAPER_EXTRA', 'run_fedrkg',
@@ -25,32 +26,58 @@ from dataclasses import asdict
 from pathlib import Path
 from ..core import figures_dir, save_json, Timer
 
-ALIASES = {'adaptive': 'ag', 'guidance': 'kg', 'static': 'kg', 'knowledge-guidance': 'kg', 'replacement': 'replace',
-           'local-only': 'local', 'centralised': 'central', 'centralized': 'central', 'dual-knowledge': 'dual'}
+ALIASES = {
+    'adaptive': 'ag',
+    'guidance': 'kg',
+    'static': 'kg',
+    'knowledge-guidance': 'kg',
+    'replacement': 'replace',
+    'local-only': 'local',
+    'centralised': 'central',
+    'centralized': 'central',
+    'dual-knowledge': 'dual',
+}
 
 # %% ../../nbs/experiments/fedrkg.ipynb #60eae256
-def _mean_std(xs:list[float])->dict: return {'mean': statistics.fmean(xs), 'std': statistics.stdev(xs) if len(xs) > 1 else 0.}
-def run_fedrkg(dataset:str='filmtrust-fedrkg', # registry name (FedRKG's data: 'filmtrust-fedrkg', 'amazon-video')
+def _mean_std(xs: list[float]) -> dict:
+    return {'mean': statistics.fmean(xs), 'std': statistics.stdev(xs) if len(xs) > 1 else 0.0}
+def run_fedrkg(dataset:str='filmtrust-fedrkg', # registry name ('filmtrust-fedrkg', 'amazon-video', ...)
                base:str='pfedrec', # 'pfedrec', 'fedmf' or 'fedncf'
-               method:str='ag', # 'replace', 'local', 'central', 'dual', 'kg', 'ag' (or an alias such as 'adaptive')
+               method:str='ag', # 'replace', 'local', 'central', 'dual', 'kg', 'ag' (or an alias)
                seeds:tuple=(0,), # one run per seed
                cfg:FedConfig|None=None, # engine settings (seed and method are set per run)
                split=None, # a ready `Split` (default: `make_split(dataset)`)
                tie:str='item', # tie rule of the leave-one-out order ('first': the official FedRKG split)
-               out:str|os.PathLike|None=None, # results folder (default figures/); None and save=False: no file
+               out:str|os.PathLike|None=None, # results folder (default figures/)
                save:bool=True, show_progress:bool=True)->dict:
     "Train one (dataset, base, method) configuration for several seeds; results with protocol card."
     from recnb.baselines import make_split
-    method = ALIASES.get(method, method); cfg = cfg or FedConfig()
+    method = ALIASES.get(method, method)
+    cfg = cfg or FedConfig()
     split = split or (paper_split(dataset, tie) if tie == 'first' else make_split(dataset, 'loo', tie=tie))
     runs = []
     for sd in seeds:
         c = FedConfig(**{**asdict(cfg), 'method': method, 'seed': sd})
-        t0 = time.perf_counter(); fed = Federation(split, base, c).fit(show_progress=show_progress)
-        curve = [{'round': h['round'], **{k[5:]: v for k, v in h.items() if k.startswith('test_')}} for h in fed.history if 'test_ndcg@10' in h]
-        runs.append({'seed': sd, 'best_round': fed.best['round'], 'rounds_run': fed.t, 'test': fed.best['test'], 'valid': fed.best['valid'],
-                     'curve': curve, 'seconds': time.perf_counter() - t0, 'phases_s': fed.timer.secs,
-                     'gate': getattr(fed.method, 'gate_stats', None)})
+        t0 = time.perf_counter()
+        fed = Federation(split, base, c).fit(show_progress=show_progress)
+        curve = [
+            {'round': h['round'], **{k[5:]: v for k, v in h.items() if k.startswith('test_')}}
+            for h in fed.history
+            if 'test_ndcg@10' in h
+        ]
+        runs.append(
+            {
+                'seed': sd,
+                'best_round': fed.best['round'],
+                'rounds_run': fed.t,
+                'test': fed.best['test'],
+                'valid': fed.best['valid'],
+                'curve': curve,
+                'seconds': time.perf_counter() - t0,
+                'phases_s': fed.timer.secs,
+                'gate': getattr(fed.method, 'gate_stats', None),
+            }
+        )
     keys = runs[0]['test'].keys()
     res = {'kind': 'fedrkg', 'dataset': dataset, 'base': base, 'method': method, 'seeds': list(seeds),
            'test': {k: _mean_std([r['test'][k] for r in runs]) for k in keys}, 'runs': runs,
@@ -61,12 +88,19 @@ def run_fedrkg(dataset:str='filmtrust-fedrkg', # registry name (FedRKG's data: '
 # %% ../../nbs/experiments/fedrkg.ipynb #8ae45c41
 def format_fedrkg(results:list[dict], metrics:tuple=('hr@10', 'ndcg@10', 'ndcg@20'))->str:
     "Mean ± std of test metrics per configuration, with per-client memory."
-    head = f'{"dataset":<17}{"base":<9}{"method":<9}' + ''.join(f'{m:>17}' for m in metrics) + f'{"client KB":>11}{"s/run":>8}'
+    head = (
+        f'{"dataset":<17}{"base":<9}{"method":<9}'
+        + ''.join(f'{m:>17}' for m in metrics)
+        + f'{"client KB":>11}{"s/run":>8}'
+    )
     rows = [head]
     for r in results:
         cells = ''.join(f'{r["test"][m]["mean"]:>10.4f} ±{r["test"][m]["std"]:.4f}' for m in metrics)
-        rows.append(f'{r["dataset"]:<17}{r["base"]:<9}{r["method"]:<9}{cells}{r["client_bytes"]["persistent"] / 1024:>11.1f}'
-                    f'{statistics.fmean(x["seconds"] for x in r["runs"]):>8.1f}')
+        rows.append(
+            f'{r["dataset"]:<17}{r["base"]:<9}{r["method"]:<9}{cells}'
+            f'{r["client_bytes"]["persistent"] / 1024:>11.1f}'
+            f'{statistics.fmean(x["seconds"] for x in r["runs"]):>8.1f}'
+        )
     return '\n'.join(rows)
 
 # %% ../../nbs/experiments/fedrkg.ipynb #43b147bd
@@ -74,17 +108,25 @@ METHOD_ARGS = {'kg': {'beta': 0.9}, 'ag': {'beta': 0.9}, 'dual': {'d_lr_scale': 
 def fedrkg_config(method:str, **kw)->FedConfig:
     "Shared settings of the FedRKG comparison for `method` (overridable)."
     method = ALIASES.get(method, method)
-    base = dict(method=method, rounds=100, eval_every=5, patience=8, ks=(5, 10, 20), method_args=METHOD_ARGS.get(method, {}))
+    base = dict(
+        method=method,
+        rounds=100,
+        eval_every=5,
+        patience=8,
+        ks=(5, 10, 20),
+        method_args=METHOD_ARGS.get(method, {}),
+    )
     if method == 'central': base['lr_item'] = 10.
     return FedConfig(**{**base, **kw})
 
 # %% ../../nbs/experiments/fedrkg.ipynb #4c785322
-def run_fedrkg_grid(datasets:tuple=('filmtrust-fedrkg', 'amazon-video', 'ml-100k'), bases:tuple=('pfedrec', 'fedmf', 'fedncf'),
+def run_fedrkg_grid(datasets:tuple=('filmtrust-fedrkg', 'amazon-video', 'ml-100k'),
+                    bases:tuple=('pfedrec', 'fedmf', 'fedncf'),
                     methods:tuple=('replace', 'dual', 'local', 'kg', 'ag', 'central'), seeds:tuple=(0, 1, 2),
                     out:str|os.PathLike|None=None, overwrite:bool=False,
                     splits:dict|None=None, # dataset name -> ready `Split` (default: `make_split(name)`)
                     **kw)->list[dict]: # settings passed to `fedrkg_config`
-    "Every (dataset, base, method) over seeds, one results file each; existing files are reused unless `overwrite`."
+    "Every (dataset, base, method) over seeds, one results file each; files reused unless `overwrite`."
     from recnb.baselines import make_split
     from recnb.core import load_json
     res = []
@@ -93,22 +135,34 @@ def run_fedrkg_grid(datasets:tuple=('filmtrust-fedrkg', 'amazon-video', 'ml-100k
         for base in bases:
             for m in methods:
                 f = figures_dir(out)/f'fedrkg_{ds}_{base}_{m}.json'
-                if f.exists() and not overwrite: res.append(load_json(f)); continue
+                if f.exists() and not overwrite:
+                    res.append(load_json(f))
+                    continue
                 sp = sp or make_split(ds)
-                res.append(run_fedrkg(ds, base, m, seeds, fedrkg_config(m, **kw), split=sp, out=out, show_progress=False))
+                res.append(
+                    run_fedrkg(
+                        ds, base, m, seeds, fedrkg_config(m, **kw), split=sp, out=out, show_progress=False
+                    )
+                )
     return res
 
 # %% ../../nbs/experiments/fedrkg.ipynb #c822c04e
 def plot_curves(results:list[dict], metric:str='ndcg@10', path:str|os.PathLike|None=None):
     "Test `metric` against rounds, one line per (base, method), mean over the seeds that reached each round."
-    import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(6, 3.6))
     for r in results:
         by = {}  # runs stop early at different rounds: average over the runs that reached each round
         for run in r['runs']:
             for c in run['curve']: by.setdefault(c['round'], []).append(c[metric])
-        rounds = sorted(by); ax.plot(rounds, [statistics.fmean(by[x]) for x in rounds], label=f'{r["base"]}/{r["method"]}')
-    ax.set_xlabel('round'); ax.set_ylabel(f'test {metric}'); ax.set_title(results[0]['dataset']); ax.legend(fontsize=7, ncol=2)
+        rounds = sorted(by)
+        ax.plot(rounds, [statistics.fmean(by[x]) for x in rounds], label=f'{r["base"]}/{r["method"]}')
+    ax.set_xlabel('round')
+    ax.set_ylabel(f'test {metric}')
+    ax.set_title(results[0]['dataset'])
+    ax.legend(fontsize=7, ncol=2)
     fig.tight_layout()
     if path: fig.savefig(path, metadata={'Date': None})
     return fig
@@ -116,12 +170,17 @@ def plot_curves(results:list[dict], metric:str='ndcg@10', path:str|os.PathLike|N
 # %% ../../nbs/experiments/fedrkg.ipynb #54ba8f0d
 def plot_memory(results:list[dict], metric:str='ndcg@10', path:str|os.PathLike|None=None):
     "Test `metric` (mean ± std over seeds) against persistent per-client bytes."
-    import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(6, 3.6))
     for r in results:
         x, m = r['client_bytes']['persistent'] / 1024, r['test'][metric]
-        ax.errorbar(x, m['mean'], yerr=m['std'], fmt='o', capsize=3); ax.annotate(f'{r["base"]}/{r["method"]}', (x, m['mean']), fontsize=7)
-    ax.set_xlabel('persistent parameters per client (KB)'); ax.set_ylabel(f'test {metric}'); ax.set_title(results[0]['dataset'])
+        ax.errorbar(x, m['mean'], yerr=m['std'], fmt='o', capsize=3)
+        ax.annotate(f'{r["base"]}/{r["method"]}', (x, m['mean']), fontsize=7)
+    ax.set_xlabel('persistent parameters per client (KB)')
+    ax.set_ylabel(f'test {metric}')
+    ax.set_title(results[0]['dataset'])
     fig.tight_layout()
     if path: fig.savefig(path, metadata={'Date': None})
     return fig
@@ -132,20 +191,33 @@ def leak_experiment(dataset:str='filmtrust-fedrkg', rounds:int=100, seed:int=0, 
     from recnb.baselines import make_split
     sp, res = make_split(dataset), {'kind': 'fedrkg_leak', 'dataset': dataset, 'curves': {}}
     for neg in ('reference', 'train'):
-        f = Federation(sp, 'pfedrec', FedConfig(method='local', negatives=neg, rounds=rounds, eval_every=0, seed=seed, ks=(10, 20)))
+        f = Federation(
+            sp,
+            'pfedrec',
+            FedConfig(method='local', negatives=neg, rounds=rounds, eval_every=0, seed=seed, ks=(10, 20)),
+        )
         curve = []
         for _ in range(rounds):
             f.run_round()
-            if f.t % every == 0 or f.t == 1: curve.append({'round': f.t, **f.evaluate('test', ks=(10, 20)).metrics})
+            if f.t % every == 0 or f.t == 1:
+                curve.append({'round': f.t, **f.evaluate('test', ks=(10, 20)).metrics})
         res['curves'][neg] = curve
     res['card'] = f.evaluate('test').card.to_dict()
     save_json(res, figures_dir(out)/f'fedrkg_leak_{dataset}.json')
     return res
 
 # %% ../../nbs/experiments/fedrkg.ipynb #6371fc72
-PAPER_DECAY = {'filmtrust-fedrkg': 1.0, 'amazon-video': 0.99}  # --decay_rate of bash/filmtrust.sh, bash/video.sh
-PAPER_RUN = dict(rounds=1000, eval_every=1, patience=100, patience_unit='rounds', select='hr@10', select_rule='>=',
-                 ks=(5, 10, 20))
+# --decay_rate of bash/filmtrust.sh, bash/video.sh
+PAPER_DECAY = {'filmtrust-fedrkg': 1.0, 'amazon-video': 0.99}
+PAPER_RUN = dict(
+    rounds=1000,
+    eval_every=1,
+    patience=100,
+    patience_unit='rounds',
+    select='hr@10',
+    select_rule='>=',
+    ks=(5, 10, 20),
+)
 def paper_config(method:str, # 'replace', 'local', 'kg', 'ag', 'dual', 'central' (or an alias)
                  dataset:str='filmtrust-fedrkg', # chooses the lr decay
                  negatives:str='reference', # 'reference' (the official pool, leaks valid/test) or 'train'
@@ -165,7 +237,7 @@ def paper_config(method:str, # 'replace', 'local', 'kg', 'ag', 'dual', 'central'
 def paper_split(dataset:str, # registry name
                 tie:str='first', # leave-one-out tie rule ('first': the official one)
                 path:str|None=None)->Split: # explicit dataset folder
-    "The official split: every rating a positive, leave-one-out ranking timestamps as pandas' rank(method='first')."
+    "The official split: every rating a positive, leave-one-out with pandas' rank(method='first') ties."
     from recnb.data import load_interactions, preprocess
     from recnb.splits import leave_one_out
     return leave_one_out(preprocess(load_interactions(dataset, path), tie='line'), tie=tie)
@@ -201,7 +273,7 @@ def run_paper(cell:dict, # dataset, base, method, negatives, gate_lr, seed
               chunk:int=100, # rounds between checkpoints (and progress lines)
               until:int|None=None, # stop after this round, keeping the checkpoint (None: run to the end)
               log=print, # progress lines go here (None: silent)
-              **kw)->dict|None: # settings overriding the preset; returns the cell's results (None: unfinished)
+              **kw)->dict|None: # preset overrides; -> the cell's results (None: unfinished)
     "Train one seed of one cell under the paper protocol, resuming from its checkpoint; skip a finished seed."
     from recnb.core import load_json
     c = {k: cell[k] for k in ('dataset', 'base', 'method', 'negatives', 'gate_lr')}
@@ -225,9 +297,18 @@ def run_paper(cell:dict, # dataset, base, method, negatives, gate_lr, seed
         if log: log(f'{paper_name(c)} s{cell["seed"]}: round {fed.t}, best {fed.best["round"]} '
                     f'(valid hr@10 {fed.best["valid"]["hr@10"]:.4f}), {spent:.0f} s', flush=True)
     if fed.t < cfg.rounds and not fed.stopped(): return None
-    run = {'seed': cell['seed'], 'best_round': fed.best['round'], 'rounds_run': fed.t, 'stopped': fed.stopped(),
-           'test': fed.best['test'], 'valid': fed.best['valid'], 'seconds': spent, 's_per_round': spent / fed.t,
-           'curve': _curve(fed), 'gate': getattr(fed.method, 'gate_stats', None)}
+    run = {
+        'seed': cell['seed'],
+        'best_round': fed.best['round'],
+        'rounds_run': fed.t,
+        'stopped': fed.stopped(),
+        'test': fed.best['test'],
+        'valid': fed.best['valid'],
+        'seconds': spent,
+        's_per_round': spent / fed.t,
+        'curve': _curve(fed),
+        'gate': getattr(fed.method, 'gate_stats', None),
+    }
     res = _paper_result(c, old + [run], fed)
     save_json(res, f)
     ck.unlink(missing_ok=True)
@@ -238,15 +319,16 @@ def run_paper(cell:dict, # dataset, base, method, negatives, gate_lr, seed
 PAPER_MAIN = [(m, neg, 1e-4) for neg in ('train', 'reference') for m in ('replace', 'local', 'kg', 'ag')]
 PAPER_EXTRA = [(m, 'train', 1e-4) for m in ('dual', 'central')] + [
     ('ag', neg, lr) for lr in (1e-2, 0.1) for neg in ('train', 'reference')]  # the gate sweep
-def paper_cells(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), seeds:tuple=(0, 1, 2), base:str='pfedrec',
+def paper_cells(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), seeds:tuple=(0, 1, 2),
+                base:str='pfedrec',
                 groups:tuple=(PAPER_MAIN, PAPER_EXTRA))->list[dict]:
-    "The paper grid in the order it runs: seed 0 of every cell, then seed 1, ...; main cells before the extras."
+    "The paper grid in running order: seed 0 of every cell, then seed 1, ...; main cells before extras."
     return [dict(dataset=ds, base=base, method=m, negatives=neg, gate_lr=lr, seed=sd)
             for sd in seeds for grp in groups for ds in datasets for m, neg, lr in grp]
 
 def run_paper_grid(cells:list|None=None, # default: `paper_cells()`
                    splits:dict|None=None, # dataset -> ready `Split`
-                   log=print, **kw)->list[dict]: # `kw`: passed to `run_paper`; returns the finished cells' results
+                   log=print, **kw)->list[dict]: # `kw`: to `run_paper`; -> finished cells' results
     "Run (or resume) every cell in order; finished runs are skipped."
     splits, res = dict(splits or {}), {}
     for c in cells or paper_cells():
@@ -278,10 +360,17 @@ def format_paper(results:list[dict], metrics:tuple=('hr@10', 'ndcg@10'))->str:
 # %% ../../nbs/experiments/fedrkg.ipynb #6c69e816
 def paired(results:list[dict], dataset:str, a:str, b:str, # methods compared (a - b)
            negatives:str='train', metric:str='hr@10', gate_lr:float=1e-4)->dict|None:
-    "Per-seed differences a - b of a test metric and the paired t-test over the common seeds (None: < 2 seeds)."
+    "Per-seed differences a - b of a test metric, paired t-test over the common seeds (None: < 2 seeds)."
     from scipy import stats
-    pick = lambda m: next((r for r in results if (r['dataset'], r['method'], r['negatives']) == (dataset, m, negatives)
-                           and (m != 'ag' or r['gate_lr'] == gate_lr)), None)
+    pick = lambda m: next(
+        (
+            r
+            for r in results
+            if (r['dataset'], r['method'], r['negatives']) == (dataset, m, negatives)
+            and (m != 'ag' or r['gate_lr'] == gate_lr)
+        ),
+        None,
+    )
     ra, rb = pick(a), pick(b)
     if ra is None or rb is None: return None
     xa = {x['seed']: x['test'][metric] for x in ra['runs']}
@@ -289,18 +378,28 @@ def paired(results:list[dict], dataset:str, a:str, b:str, # methods compared (a 
     seeds = sorted(set(xa) & set(xb))
     if len(seeds) < 2: return None
     d = [xa[s] - xb[s] for s in seeds]
-    p = float(stats.ttest_rel([xa[s] for s in seeds], [xb[s] for s in seeds]).pvalue) if len(set(d)) > 1 else float('nan')
+    p = (
+        float(stats.ttest_rel([xa[s] for s in seeds], [xb[s] for s in seeds]).pvalue)
+        if len(set(d)) > 1
+        else float('nan')
+    )
     return {'seeds': seeds, 'diff': d, 'mean_diff': statistics.fmean(d), 'p': p}
 
 # %% ../../nbs/experiments/fedrkg.ipynb #4a8c6bd2
 def paper_table(results:list[dict], grid:list[dict], metric:str='hr@10')->str:
-    "Test `metric` per (dataset, method): paper protocol with the leak, without it, and our grid (mean ± std (n))."
-    cell = lambda r: f'{r["test"][metric]["mean"]:.4f} ± {r["test"][metric]["std"]:.4f} ({len(r["runs"])})' if r else '-'
+    "Test `metric` per (dataset, method): paper protocol with the leak, without it, our grid: mean ± std (n)."
+    cell = lambda r: (
+        f'{r["test"][metric]["mean"]:.4f} ± {r["test"][metric]["std"]:.4f} ({len(r["runs"])})' if r else '-'
+    )
     find = lambda rs, **k: next((r for r in rs if all(r.get(a) == v for a, v in k.items())), None)
-    rows = [f'{"dataset":<17}{"method":<9}{"paper, leaky pool":>26}{"paper, correct pool":>26}{"our grid":>26}']
+    rows = [
+        f'{"dataset":<17}{"method":<9}{"paper, leaky pool":>26}{"paper, correct pool":>26}{"our grid":>26}'
+    ]
     for ds in dict.fromkeys(r['dataset'] for r in results):
         for m in ('replace', 'local', 'kg', 'ag', 'dual', 'central'):
-            ps = [find(results, dataset=ds, method=m, negatives=n, gate_lr=1e-4) for n in ('reference', 'train')]
+            ps = [
+                find(results, dataset=ds, method=m, negatives=n, gate_lr=1e-4) for n in ('reference', 'train')
+            ]
             g = find(grid, dataset=ds, base='pfedrec', method=m)
             if any(ps): rows.append(f'{ds:<17}{m:<9}' + ''.join(f'{cell(x):>26}' for x in ps + [g]))
     return '\n'.join(rows)
@@ -308,7 +407,7 @@ def paper_table(results:list[dict], grid:list[dict], metric:str='hr@10')->str:
 # %% ../../nbs/experiments/fedrkg.ipynb #68fd8dff
 def plot_paper_curves(results:list[dict], dataset:str, metric:str='test_hr@10',
                       path:str|os.PathLike|None=None):
-    "Learning curves per method and pool: mean over the seeds that reached each round, band = min..max over seeds."
+    "Learning curves per method and pool: mean over seeds that reached each round, band = min..max."
     import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
@@ -320,8 +419,12 @@ def plot_paper_curves(results:list[dict], dataset:str, metric:str='test_hr@10',
             for run in r['runs']:
                 for x, y in zip(run['curve']['round'], run['curve'][metric]): by.setdefault(x, []).append(y)
             xs = sorted(by)
-            l, = ax.plot(xs, [statistics.fmean(by[x]) for x in xs], lw=1, label=f'{r["method"]} ({len(r["runs"])})')
-            ax.fill_between(xs, [min(by[x]) for x in xs], [max(by[x]) for x in xs], color=l.get_color(), alpha=.2)
+            (l,) = ax.plot(
+                xs, [statistics.fmean(by[x]) for x in xs], lw=1, label=f'{r["method"]} ({len(r["runs"])})'
+            )
+            ax.fill_between(
+                xs, [min(by[x]) for x in xs], [max(by[x]) for x in xs], color=l.get_color(), alpha=0.2
+            )
         ax.set_title(f'{dataset}, {"official (leaky)" if neg == "reference" else "correct"} negatives')
         ax.set_xlabel('round')
         ax.legend(fontsize=7)

@@ -12,7 +12,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from ..core import ConfigError, DataError, need, progress, save_tensors, load_tensors, Timer, seed_everything
+from ..core import (ConfigError, DataError, need, progress, save_tensors, load_tensors, Timer,
+    seed_everything)
 from ..splits import CSR, Split, NegativeSampler
 from ..metrics import evaluate, EvalResult
 from .models import FedModel, make_model
@@ -25,7 +26,7 @@ __all__ = ['METHODS', 'FedConfig', 'RoundData', 'make_round', 'shuffle_batches',
 # %% ../../nbs/11_fed.engine.ipynb #0d85b132
 @dataclass
 class FedConfig:
-    "Settings of a federated run (defaults: one local epoch, batches of 256, 4 negatives, as in PFedRec/FedRKG)."
+    "Settings of a federated run (defaults as in PFedRec/FedRKG: 1 local epoch, batches of 256, 4 negatives)."
     method:str = 'replace' # how item knowledge moves: see `METHODS`
     rounds:int = 100 # communication rounds
     sample_ratio:float = 1.0 # fraction of clients sampled per round
@@ -33,8 +34,8 @@ class FedConfig:
     local_epochs:int = 1
     batch_size:int = 256
     n_neg:int = 4 # negatives per positive
-    neg_unique:bool = True # a positive's negatives are distinct (FedRKG); False: drawn with replacement (F3CRec)
-    negatives:str = 'train' # 'train': any item not in the client's training set; 'reference': also never its valid/test items (FedRKG reference: leaks the answer)
+    neg_unique:bool = True # distinct negatives per positive (FedRKG); False: with replacement (F3CRec)
+    negatives:str = 'train' # 'train': not in the training set; 'reference': nor valid/test (FedRKG's leak)
     lr:float = 0.1 # SGD learning rate of non-item parameters
     lr_eta:float = 80. # lr_item = lr * n_items * lr_eta unless `lr_item` is given
     lr_item:float|None = None
@@ -42,43 +43,64 @@ class FedConfig:
     clip:float|None = 1.0 # per-client gradient-norm clipping (None: off)
     ldp:float = 0.0 # Laplace noise scale b added to every uploaded parameter (0: off)
     sync_every:int = 1 # upload and receive every this many rounds
-    sync_offset:int = 0 # sync after round n when n > offset and (n - offset) % sync_every == 0 (1: FedRKG's schedule)
+    sync_offset:int = 0 # sync after round n > offset with (n - offset) % sync_every == 0
     dim:int = 32 # embedding dimension
     item_init_std:float = 1.0 # std of the common initial item table (nn.Embedding default: 1)
     seed:int = 0
     eval_every:int = 1 # evaluate valid and test every this many rounds (0: only at the end)
-    eval_test:bool = True # also evaluate test at every evaluation (False: validation only, e.g. continual tasks)
+    eval_test:bool = True # also evaluate test at every evaluation (False: valid only)
     ks:tuple = (5, 10, 20)
     select:str = 'hr@10' # validation metric for the best round
     select_rule:str = '>' # '>': a strict improvement moves the best round; '>=': a later equal round wins too
-    patience:int|None = None # stop after this many evaluations (or rounds) without strict improvement (None: never)
+    patience:int|None = None # stop after this many evals (or rounds) without strict improvement
     patience_unit:str = 'evals' # what `patience` counts: 'evals' or 'rounds'
     eval_chunk:int = 256 # users per evaluation chunk
     checkpoint_every:int = 0 # rounds between checkpoints (0: none)
     keep_best:bool = False # keep a copy of the state at the best validation round (`Federation.best_state`)
     method_args:dict = field(default_factory=dict) # method-specific settings (beta, gate, ...)
 
-    def check(self, n_items:int)->FedConfig:
-        "Raise a ConfigError naming the first impossible setting."
-        need(self.rounds >= 1, f'rounds must be >= 1, got {self.rounds}')
-        need(0 < self.sample_ratio <= 1, f'sample_ratio must be in (0, 1], got {self.sample_ratio}')
-        need(0 <= self.dropout < 1, f'dropout must be in [0, 1), got {self.dropout}')
-        need(self.local_epochs >= 1 and self.batch_size >= 1, f'local_epochs and batch_size must be >= 1, got {self.local_epochs}, {self.batch_size}')
-        need(0 <= self.n_neg < n_items, f'n_neg must be in [0, {n_items}), got {self.n_neg}')
-        need(self.negatives in ('train', 'reference'), f"negatives must be 'train' or 'reference', got {self.negatives!r}")
-        need(self.lr > 0 and (self.lr_item is None or self.lr_item > 0), 'lr and lr_item must be > 0')
-        need(self.clip is None or self.clip > 0, f'clip must be > 0 or None, got {self.clip}')
-        need(self.ldp >= 0, f'ldp must be >= 0, got {self.ldp}')
-        need(self.sync_every >= 1 and self.sync_offset >= 0, f'sync_every must be >= 1 and sync_offset >= 0, got {self.sync_every}, {self.sync_offset}')
-        need(self.select_rule in ('>', '>='), f"select_rule must be '>' or '>=', got {self.select_rule!r}")
-        need(self.patience_unit in ('evals', 'rounds'), f"patience_unit must be 'evals' or 'rounds', got {self.patience_unit!r}")
-        m, _, k = self.select.partition('@')
-        need(m in ('hr', 'recall', 'precision', 'ndcg', 'mrr') and k.isdigit() and int(k) in self.ks, f'select must be a metric at one of ks={self.ks}, e.g. "hr@10"; got {self.select!r}')
-        return self
-    def item_lr(self, n_items:int)->float: return self.lr_item if self.lr_item is not None else self.lr * n_items * self.lr_eta
+    def item_lr(self, n_items: int) -> float:
+        return self.lr_item if self.lr_item is not None else self.lr * n_items * self.lr_eta
     def syncs_after(self, n:int)->bool:
         "Whether round n (1-based) ends with a sync."
         return n > self.sync_offset and (n - self.sync_offset) % self.sync_every == 0
+
+# %% ../../nbs/11_fed.engine.ipynb #55d2c754
+from fastcore.basics import patch
+
+@patch
+def check(self:FedConfig, n_items:int)->FedConfig:
+    "Raise a ConfigError naming the first impossible setting."
+    need(self.rounds >= 1, f'rounds must be >= 1, got {self.rounds}')
+    need(0 < self.sample_ratio <= 1, f'sample_ratio must be in (0, 1], got {self.sample_ratio}')
+    need(0 <= self.dropout < 1, f'dropout must be in [0, 1), got {self.dropout}')
+    need(
+        self.local_epochs >= 1 and self.batch_size >= 1,
+        f'local_epochs and batch_size must be >= 1, got {self.local_epochs}, {self.batch_size}',
+    )
+    need(0 <= self.n_neg < n_items, f'n_neg must be in [0, {n_items}), got {self.n_neg}')
+    need(
+        self.negatives in ('train', 'reference'),
+        f"negatives must be 'train' or 'reference', got {self.negatives!r}",
+    )
+    need(self.lr > 0 and (self.lr_item is None or self.lr_item > 0), 'lr and lr_item must be > 0')
+    need(self.clip is None or self.clip > 0, f'clip must be > 0 or None, got {self.clip}')
+    need(self.ldp >= 0, f'ldp must be >= 0, got {self.ldp}')
+    need(
+        self.sync_every >= 1 and self.sync_offset >= 0,
+        f'sync_every must be >= 1 and sync_offset >= 0, got {self.sync_every}, {self.sync_offset}',
+    )
+    need(self.select_rule in ('>', '>='), f"select_rule must be '>' or '>=', got {self.select_rule!r}")
+    need(
+        self.patience_unit in ('evals', 'rounds'),
+        f"patience_unit must be 'evals' or 'rounds', got {self.patience_unit!r}",
+    )
+    m, _, k = self.select.partition('@')
+    need(
+        m in ('hr', 'recall', 'precision', 'ndcg', 'mrr') and k.isdigit() and int(k) in self.ks,
+        f'select must be a metric at one of ks={self.ks}, e.g. "hr@10"; got {self.select!r}',
+    )
+    return self
 
 # %% ../../nbs/11_fed.engine.ipynb #3980e920
 @dataclass
@@ -98,8 +120,10 @@ class RoundData:
 
     def key_of(self, owner:torch.Tensor, items:torch.Tensor)->torch.Tensor:
         "Keys of (client position, item) pairs that are part of the round (samples or `extra` pairs)."
-        q = owner * self.n_items + items; k = torch.searchsorted(self.key_vals, q)
-        if len(q) and not bool((self.key_vals[k.clamp(max=len(self.key_vals) - 1)] == q).all()): raise ConfigError('key_of: pair not in the round')
+        q = owner * self.n_items + items
+        k = torch.searchsorted(self.key_vals, q)
+        if len(q) and not bool((self.key_vals[k.clamp(max=len(self.key_vals) - 1)] == q).all()):
+            raise ConfigError('key_of: pair not in the round')
         return k
 
     def steps(self, epoch:int):
@@ -116,7 +140,7 @@ def make_round(train:CSR, # training positives of all clients
                n_neg:int, batch_size:int, local_epochs:int, # see `FedConfig`
                n_items:int, g:torch.Generator,
                unique:bool=True, # negatives distinct within a positive's group (else drawn with replacement)
-               extra:tuple|None=None, # (client positions, items) of extra pairs that need keys (e.g. replay items)
+               extra:tuple|None=None, # (client positions, items) of extra pairs needing keys
               )->RoundData:
     "Draw negatives and cut every participating client's samples into shuffled mini-batches."
     r, pos = train.rows(clients)
@@ -130,15 +154,30 @@ def make_round(train:CSR, # training positives of all clients
     if extra is not None: kv = torch.cat([kv, extra[0].flatten() * n_items + extra[1].flatten()])
     keys, key_inv = torch.unique(kv, return_inverse=True)
     epochs = [shuffle_batches(owner, len(clients), batch_size, g) for _ in range(local_epochs)]
-    return RoundData(clients, items, labels, owner, key_inv[:len(items)], len(keys), keys % n_items, keys // n_items, epochs, keys, n_items)
+    return RoundData(
+        clients,
+        items,
+        labels,
+        owner,
+        key_inv[: len(items)],
+        len(keys),
+        keys % n_items,
+        keys // n_items,
+        epochs,
+        keys,
+        n_items,
+    )
 
 # %% ../../nbs/11_fed.engine.ipynb #adc7ab95
 def shuffle_batches(owner:torch.Tensor, # (S,) client position of every sample
-                    n_clients:int, batch_size:int, g:torch.Generator)->torch.Tensor: # (A, T, B) sample indices, -1 = padding
+                    n_clients:int, batch_size:int, g:torch.Generator)->torch.Tensor: # (A, T, B), -1 = pad
     "Shuffle every client's samples (random keys sorted within the client) and cut them into batches."
-    S = len(owner); cnt = torch.bincount(owner, minlength=n_clients); start = cnt.cumsum(0) - cnt
+    S = len(owner)
+    cnt = torch.bincount(owner, minlength=n_clients)
+    start = cnt.cumsum(0) - cnt
     T = int(math.ceil(int(cnt.max()) / batch_size)) if S else 0
-    # sort by (client, random key) in one pass: owner + key with key in [0, 1) is exact in float64 (a float32 key has 24 bits)
+    # sort by (client, random key) in one pass: owner + key with key in [0, 1) is exact in float64
+    # (a float32 key has 24 bits)
     o = torch.argsort(owner.double() + torch.rand(S, generator=g).double(), stable=True)
     p = torch.arange(S) - start[owner[o]]
     idx = torch.full((n_clients, T, batch_size), -1, dtype=torch.long)
@@ -147,16 +186,23 @@ def shuffle_batches(owner:torch.Tensor, # (S,) client position of every sample
 
 # %% ../../nbs/11_fed.engine.ipynb #97db209c
 class Store:
-    "Item rows of clients: gather the rows of a step's samples, add their updates, and each client's whole table."
-    def rows(self, c:torch.Tensor, items:torch.Tensor, keys:torch.Tensor)->torch.Tensor: raise NotImplementedError # (n, d) for n samples
-    def add(self, c:torch.Tensor, items:torch.Tensor, keys:torch.Tensor, upd:torch.Tensor): raise NotImplementedError # upd (n, d), duplicates add up
-    def table(self, users:torch.Tensor)->torch.Tensor: raise NotImplementedError # (A, I, d), a view when possible
+    "Item rows of clients: gather a step's rows, add their updates, and each client's whole table."
+    def rows(self, c: torch.Tensor, items: torch.Tensor, keys: torch.Tensor) -> torch.Tensor:
+        raise NotImplementedError  # (n, d) for n samples
+    def add(self, c: torch.Tensor, items: torch.Tensor, keys: torch.Tensor, upd: torch.Tensor):
+        raise NotImplementedError  # upd (n, d), duplicates add up
+    def table(self, users:torch.Tensor)->torch.Tensor: raise NotImplementedError # (A, I, d)
     def begin_round(self, rd:RoundData): pass
 
 # %% ../../nbs/11_fed.engine.ipynb #2fed637d
 def _span(users:torch.Tensor)->slice|None:
     "`users` as a slice when they are consecutive ids (so tables are views, not copies)."
-    if len(users) and int(users[-1]) - int(users[0]) == len(users) - 1 and bool((users[1:] > users[:-1]).all()): return slice(int(users[0]), int(users[-1]) + 1)
+    if (
+        len(users)
+        and int(users[-1]) - int(users[0]) == len(users) - 1
+        and bool((users[1:] > users[:-1]).all())
+    ):
+        return slice(int(users[0]), int(users[-1]) + 1)
     return None
 
 # %% ../../nbs/11_fed.engine.ipynb #44ba763d
@@ -170,18 +216,26 @@ class SharedDelta(Store):
     def sum_delta(self, reporters:torch.Tensor # positions (in the round's clients) of the reporting clients
                  )->torch.Tensor: # (I, d)
         "Sum of the reporters' deltas per item (what they upload, before noise)."
-        rep = torch.zeros(len(self.rd.clients), dtype=torch.bool); rep[reporters] = True
+        rep = torch.zeros(len(self.rd.clients), dtype=torch.bool)
+        rep[reporters] = True
         m = rep[self.rd.key_owner]
         return torch.zeros_like(self.G).index_add_(0, self.rd.key_items[m], self.D[m])
 
 # %% ../../nbs/11_fed.engine.ipynb #0abf1990
 class Dense(Store):
     "One private item table per client, P of shape (U, I, d)."
-    def __init__(self, P:torch.Tensor, scale:float=1.): self.P, self.flat, self.scale = P, P.view(-1, P.shape[-1]), scale # scale: multiplies its updates (learning-rate factor)
+    def __init__(self, P: torch.Tensor, scale: float = 1.0):
+        self.P, self.flat, self.scale = (
+            P,
+            P.view(-1, P.shape[-1]),
+            scale,
+        )  # scale: multiplies its updates (learning-rate factor)
     def rows(self, c, items, keys): return self.flat.index_select(0, c * self.P.shape[1] + items)
-    def add(self, c, items, keys, upd): self.flat.index_add_(0, c * self.P.shape[1] + items, upd, alpha=self.scale)
+    def add(self, c, items, keys, upd):
+        self.flat.index_add_(0, c * self.P.shape[1] + items, upd, alpha=self.scale)
     def table(self, users):
-        sl = _span(users); return self.P[sl] if sl is not None else self.P[users]
+        sl = _span(users)
+        return self.P[sl] if sl is not None else self.P[users]
 
 # %% ../../nbs/11_fed.engine.ipynb #966afef5
 class Central(Store):
@@ -198,15 +252,19 @@ def local_step(model:FedModel, # the base model
                rd:RoundData, act:torch.Tensor, idx:torch.Tensor, # from `RoundData.steps`
                lr:float, lr_item:float, clip:float|None, # learning rates, clipping norm
                frozen:tuple=(), # names of parameters not updated (their gradients still count in the norm)
-               shared:tuple=(), # names of parameters shared by all clients (updated with the mean of the clients' steps)
-               extra=None, # fn(act, rd) -> (rows in act, items, keys, soft labels, weights) of extra loss terms, or None
+               shared:tuple=(), # parameters shared by all clients (moved by the mean step)
+               extra=None, # fn(act, rd) -> (rows, items, keys, soft labels, weights) or None
               )->torch.Tensor: # (A,) each client's loss before the step
     "One SGD step of every active client, with per-client gradient clipping."
-    c = rd.clients[act]; A = len(c); valid = idx >= 0
-    r = valid.nonzero()[:, 0]; j = idx[valid]                        # flat: owner row and sample of every valid entry
+    c = rd.clients[act]
+    A = len(c)
+    valid = idx >= 0
+    r = valid.nonzero()[:, 0]
+    j = idx[valid]  # flat: owner row and sample of every valid entry
     items, y, keys = rd.items[j], rd.labels[j], rd.keys[j]
     w = (1 / valid.sum(1))[r]                                         # each client's mean over its batch
-    if extra is not None and (x := extra(act, rd)) is not None:      # e.g. distillation terms with soft labels
+    # e.g. distillation terms with soft labels
+    if extra is not None and (x := extra(act, rd)) is not None:
         r, items, keys, y, w = [torch.cat(t) for t in zip((r, items, keys, y, w), x)]
     cr = c[r]
     p = {k: v[c].requires_grad_() for k, v in params.items()}
@@ -219,8 +277,10 @@ def local_step(model:FedModel, # the base model
         coef = torch.ones(A)
         if clip is not None:
             sq = sum(g.pow(2).reshape(A, -1).sum(1) for g in gp.values()) if gp else torch.zeros(A)
-            rep = torch.empty(rd.n_keys, dtype=torch.long); rep[keys] = torch.arange(len(keys))  # one representative entry per (client, item)
-            acc = torch.zeros_like(gE).index_add_(0, rep[keys], gE)                               # duplicates added up, as a dense embedding gradient does
+            rep = torch.empty(rd.n_keys, dtype=torch.long)
+            rep[keys] = torch.arange(len(keys))  # one representative entry per (client, item)
+            # duplicates added up, as a dense embedding gradient does
+            acc = torch.zeros_like(gE).index_add_(0, rep[keys], gE)
             sq = sq + torch.zeros(A).index_add_(0, r, acc.pow(2).sum(1)) * len(stores)
             coef = (clip / (sq.sqrt() + 1e-6)).clamp(max=1.)
         for k, g in gp.items():
@@ -243,13 +303,20 @@ def laplace_mean_noise(shape:tuple, n:int, b:float, g:torch.Generator)->torch.Te
 def _gamma(conc:torch.Tensor, g:torch.Generator)->torch.Tensor:
     "Gamma(conc, 1) draws from a seeded generator (Marsaglia-Tsang squeeze, vectorised), for conc >= 1."
     shape, conc = conc.shape, conc.reshape(-1)
-    d = conc - 1 / 3; c = 1 / torch.sqrt(9 * d); out = torch.empty_like(conc); todo = torch.ones_like(conc, dtype=torch.bool)
+    d = conc - 1 / 3
+    c = 1 / torch.sqrt(9 * d)
+    out = torch.empty_like(conc)
+    todo = torch.ones_like(conc, dtype=torch.bool)
     while todo.any():
-        k = int(todo.sum()); x = torch.randn(k, generator=g); u = torch.rand(k, generator=g)
-        dd, cc = d[todo], c[todo]; v = (1 + cc * x) ** 3
+        k = int(todo.sum())
+        x = torch.randn(k, generator=g)
+        u = torch.rand(k, generator=g)
+        dd, cc = d[todo], c[todo]
+        v = (1 + cc * x) ** 3
         ok = (v > 0) & (torch.log(u) < 0.5 * x * x + dd - dd * v + dd * torch.log(v.clamp(min=1e-30)))
         ii = torch.nonzero(todo).flatten()
-        out[ii[ok]] = (dd * v)[ok]; todo[ii[ok]] = False
+        out[ii[ok]] = (dd * v)[ok]
+        todo[ii[ok]] = False
     return out.reshape(shape)
 
 # %% ../../nbs/11_fed.engine.ipynb #046ab413
@@ -260,7 +327,8 @@ def laplace_sum_noise(shape:tuple, n:int, b:float, g:torch.Generator)->torch.Ten
 # %% ../../nbs/11_fed.engine.ipynb #6a65d64f
 class Method:
     "How item knowledge moves between clients and server (subclass per method)."
-    name, syncs, shared = 'base', True, False  # syncs: uploads at sync rounds; shared: non-item global params are one shared copy
+    # syncs: uploads at sync rounds; shared: non-item global params are one shared copy
+    name, syncs, shared = 'base', True, False
     def __init__(self, **kw):
         if kw: raise ConfigError(f'{self.name}: unknown method settings {sorted(kw)}')
     def configure(self, cfg:FedConfig):
@@ -316,26 +384,39 @@ def _mean_tables(store:Store, clients:torch.Tensor, chunk:int=64)->torch.Tensor:
 class Replace(Method):
     "Single knowledge: the server's average replaces every client's item table at each sync."
     name = 'replace'
-    def __init__(self, store:str='auto'): # 'auto': sparse deltas when sync_every=1, else dense tables; or 'shared' / 'dense'
-        need(store in ('auto', 'shared', 'dense'), f"replace: store must be 'auto', 'shared' or 'dense', got {store!r}")
+    def __init__(self, store:str='auto'): # 'auto', 'shared' or 'dense'
+        need(
+            store in ('auto', 'shared', 'dense'),
+            f"replace: store must be 'auto', 'shared' or 'dense', got {store!r}",
+        )
         self.store = store
     def configure(self, cfg):
         every_round = cfg.sync_every == 1 and cfg.sync_offset == 0
         self.dense = self.store == 'dense' or (self.store == 'auto' and not every_round)
-        need(self.dense or every_round, 'replace: store="shared" needs a sync after every round (sync_every=1, sync_offset=0)')
+        need(
+            self.dense or every_round,
+            'replace: store="shared" needs a sync after every round (sync_every=1, sync_offset=0)',
+        )
     def setup(self, fed, G0):
-        self.stores = [Dense(G0.expand(fed.n_users, -1, -1).clone()) if self.dense else SharedDelta(G0.clone())]
+        self.stores = [
+            Dense(G0.expand(fed.n_users, -1, -1).clone()) if self.dense else SharedDelta(G0.clone())
+        ]
     def state(self): return {'P': self.stores[0].P} if self.dense else {'G': self.stores[0].G}
     def load_state(self, d):
         if self.dense: self.stores[0].P.copy_(d['P'])
         else: self.stores[0].G.copy_(d['G'])
     def upload(self, fed, rd, reporters):
-        s = self.stores[0]; noise = laplace_sum_noise(tuple(fed.G0_shape), len(reporters), fed.cfg.ldp, fed.g)
-        return {'items': (_sum_tables(s, rd.clients[reporters]) if self.dense else s.sum_delta(reporters)) + noise}
+        s = self.stores[0]
+        noise = laplace_sum_noise(tuple(fed.G0_shape), len(reporters), fed.cfg.ldp, fed.g)
+        return {
+            'items': (_sum_tables(s, rd.clients[reporters]) if self.dense else s.sum_delta(reporters)) + noise
+        }
     def server_init(self, G0): return {} if self.dense else {'G': G0.clone()}
     def aggregate(self, server, up, n):
         if self.dense: return {'P': up['items'] / n}                 # dense: the mean table
-        server['G'] += up['items'] / n; return {'G': server['G'].clone()}   # shared: the global table moves by the mean delta (a copy: the broadcast never aliases server state)
+        server['G'] += up['items'] / n
+        # shared: the global table moves by the mean delta (a copy: the broadcast never aliases server state)
+        return {'G': server['G'].clone()}
     def receive(self, fed, down):
         s = self.stores[0]
         if 'P' in down: s.P[:] = down['P']
@@ -362,7 +443,7 @@ METHODS:dict = {'replace': Replace, 'local': Local, 'central': Centralised}
 
 # %% ../../nbs/11_fed.engine.ipynb #d674094d
 def make_method(name:str, **kw)->Method:
-    "A method by name (see `METHODS`; `import recnb.fed` registers every method built on the engine), with its settings."
+    "A method by name (`METHODS`; `import recnb.fed` registers every method), with its settings."
     need(name in METHODS, f'unknown method {name!r}; choose from {", ".join(METHODS)}')
     return METHODS[name](**kw)
 
@@ -380,13 +461,18 @@ class Federation:
         need(self.model.dim == cfg.dim, f'model dim {self.model.dim} != cfg.dim {cfg.dim}')
         self.g = torch.Generator().manual_seed(cfg.seed)
         self.params = self.model.init_params(self.n_users, self.g)
-        G0 = torch.randn(self.n_items, cfg.dim, generator=self.g) * cfg.item_init_std; self.G0, self.G0_shape = G0, G0.shape
+        G0 = torch.randn(self.n_items, cfg.dim, generator=self.g) * cfg.item_init_std
+        self.G0, self.G0_shape = G0, G0.shape
         self.method = method or make_method(cfg.method, **cfg.method_args)
-        self.method.configure(cfg); self.method.setup(self, G0); self.server = self.method.server_init(G0)
+        self.method.configure(cfg)
+        self.method.setup(self, G0)
+        self.server = self.method.server_init(G0)
         ex = [split.train] + ([split.valid, split.test] if cfg.negatives == 'reference' else [])
         self.sampler = NegativeSampler(ex, self.n_items) if cfg.n_neg else None
         self.t, self.history, self.best, self.wait, self.timer, self.last_eval = 0, [], None, 0, Timer(), 0
-        self.shared = tuple(k for k, v in self.model.locality.items() if v == 'global') if self.method.shared else ()
+        self.shared = (
+            tuple(k for k, v in self.model.locality.items() if v == 'global') if self.method.shared else ()
+        )
 
     @property
     def lrs(self)->tuple[float, float]:
@@ -397,9 +483,16 @@ class Federation:
     def participants(self)->torch.Tensor:
         "Clients sampled this round (ascending ids)."
         n = max(1, int(round(self.n_users * self.cfg.sample_ratio)))
-        return torch.arange(self.n_users) if n == self.n_users else torch.randperm(self.n_users, generator=self.g)[:n].sort().values
+        return (
+            torch.arange(self.n_users)
+            if n == self.n_users
+            else torch.randperm(self.n_users, generator=self.g)[:n].sort().values
+        )
 
-    def __repr__(self): return f'Federation({self.model.name}/{self.method.name}: {self.n_users} clients, {self.n_items} items, round {self.t})'
+    def __repr__(self):
+        return (f'Federation({self.model.name}/{self.method.name}: '
+                f'{self.n_users} clients, {self.n_items} items, '
+                f'round {self.t})')
 
 # %% ../../nbs/11_fed.engine.ipynb #da4a51f7
 from fastcore.basics import patch
@@ -407,23 +500,57 @@ from fastcore.basics import patch
 # %% ../../nbs/11_fed.engine.ipynb #4b556621
 @patch
 def local_round(self:Federation)->tuple[RoundData, torch.Tensor, dict]:
-    "The clients' part of a round: sample, train, draw the non-reporters; returns (round data, reporters, statistics)."
+    "The clients' part of a round: sample, train, draw non-reporters; (round data, reporters, statistics)."
     cfg, tm = self.cfg, self.timer
     with tm('sample'):
-        clients = self.participants(); clients = clients[self.split.train.lengths[clients] > 0]
-        rd = make_round(self.split.train, clients, self.sampler, cfg.n_neg, cfg.batch_size, cfg.local_epochs, self.n_items, self.g,
-                        cfg.neg_unique, self.method.extra_pairs(self, clients))
+        clients = self.participants()
+        clients = clients[self.split.train.lengths[clients] > 0]
+        rd = make_round(
+            self.split.train,
+            clients,
+            self.sampler,
+            cfg.n_neg,
+            cfg.batch_size,
+            cfg.local_epochs,
+            self.n_items,
+            self.g,
+            cfg.neg_unique,
+            self.method.extra_pairs(self, clients),
+        )
     lr, lr_i = self.lrs
     with tm('train'):
-        self.method.begin_round(self, rd); tot, n = 0., 0; extra = self.method.extra_loss(self)
+        self.method.begin_round(self, rd)
+        tot, n = 0., 0
+        extra = self.method.extra_loss(self)
         for e in range(cfg.local_epochs):
             for act, idx in rd.steps(e):
-                l = local_step(self.model, self.params, self.method.stores, rd, act, idx, lr, lr_i, cfg.clip, shared=self.shared, extra=extra)
-                tot += float(l.sum()); n += len(l)
-    if not math.isfinite(tot): raise ConfigError(f'training diverged in round {self.t + 1} (loss {tot}): lower lr={lr:g} or lr_item={lr_i:g}')
-    A = len(clients); k = int(math.floor(A * cfg.dropout))
+                l = local_step(
+                    self.model,
+                    self.params,
+                    self.method.stores,
+                    rd,
+                    act,
+                    idx,
+                    lr,
+                    lr_i,
+                    cfg.clip,
+                    shared=self.shared,
+                    extra=extra,
+                )
+                tot += float(l.sum())
+                n += len(l)
+    if not math.isfinite(tot):
+        raise ConfigError(
+            f'training diverged in round {self.t + 1} (loss {tot}): lower lr={lr:g} or lr_item={lr_i:g}'
+        )
+    A = len(clients)
+    k = int(math.floor(A * cfg.dropout))
     reporters = torch.randperm(A, generator=self.g)[k:].sort().values if k else torch.arange(A)
-    return rd, reporters, {'round': self.t + 1, 'loss': tot / max(1, n), 'clients': A, 'reporters': len(reporters)}
+    return (
+        rd,
+        reporters,
+        {'round': self.t + 1, 'loss': tot / max(1, n), 'clients': A, 'reporters': len(reporters)},
+    )
 
 # %% ../../nbs/11_fed.engine.ipynb #21c9a862
 @patch
@@ -444,11 +571,15 @@ def run_round(self:Federation)->dict:
 # %% ../../nbs/11_fed.engine.ipynb #966322a5
 @patch
 def upload(self:Federation, rd:RoundData, reporters:torch.Tensor)->dict[str, torch.Tensor]:
-    "Client side of a sync: the reporters' count, their summed item knowledge and summed 'global' parameters, with LDP noise."
-    rc = rd.clients[reporters]; up = {'n': torch.tensor(len(rc))} | self.method.upload(self, rd, reporters)
+    "Client side of a sync: reporters' count, summed item knowledge and 'global' parameters, with LDP noise."
+    rc = rd.clients[reporters]
+    up = {'n': torch.tensor(len(rc))} | self.method.upload(self, rd, reporters)
     for k, loc in self.model.locality.items():
         if loc == 'global' and len(rc):
-            v = self.params[k]; up[f'param.{k}'] = v[rc].sum(0) + laplace_sum_noise(tuple(v.shape[1:]), len(rc), self.cfg.ldp, self.g)
+            v = self.params[k]
+            up[f'param.{k}'] = v[rc].sum(0) + laplace_sum_noise(
+                tuple(v.shape[1:]), len(rc), self.cfg.ldp, self.g
+            )
     return up
 
 # %% ../../nbs/11_fed.engine.ipynb #cb926bb0
@@ -465,7 +596,7 @@ def aggregate(method:Method, # the method (its server rule)
               server:dict, # the server's state (`method.server_init`), updated in place
               up:dict, # summed uploads of all reporters
              )->dict: # the broadcast ({} when nobody reported)
-    "Server side of a sync: the method's rule on the item knowledge, and the mean of every 'global' parameter."
+    "Server side of a sync: the method's rule on item knowledge, and the mean of every 'global' parameter."
     n = int(up.get('n', 0))
     if n == 0: return {}
     return method.aggregate(server, up, n) | {k: v / n for k, v in up.items() if k.startswith('param.')}
@@ -503,32 +634,50 @@ def evaluate(self:Federation, target:str='test', ks:tuple|None=None, **kw)->Eval
 @patch
 def describe(self:Federation)->dict:
     "Model, method and settings, for protocol cards."
-    return {'model': self.model.name, 'method': self.method.name, 'locality': self.model.locality, 'config': asdict(self.cfg),
-            'client_bytes': self.client_bytes()}
+    return {
+        'model': self.model.name,
+        'method': self.method.name,
+        'locality': self.model.locality,
+        'config': asdict(self.cfg),
+        'client_bytes': self.client_bytes(),
+    }
 
 # %% ../../nbs/11_fed.engine.ipynb #1f910c64
 @patch
 def client_bytes(self:Federation)->dict:
     "Bytes of parameters one client keeps on its device (persistent) and holds briefly at a sync (transient)."
     ib = self.method.item_bytes(self.n_items, self.cfg.dim)
-    nb = 4 * self.model.n_params() + 4 * sum(v[0].numel() for v in getattr(self.method, 'client_params', {}).values())
-    return {'persistent': ib['persistent'] + nb, 'transient': ib['transient'], 'item_tables': ib['persistent'], 'other': nb}
+    nb = 4 * self.model.n_params() + 4 * sum(
+        v[0].numel() for v in getattr(self.method, 'client_params', {}).values()
+    )
+    return {
+        'persistent': ib['persistent'] + nb,
+        'transient': ib['transient'],
+        'item_tables': ib['persistent'],
+        'other': nb,
+    }
 
 # %% ../../nbs/11_fed.engine.ipynb #9068046c
 @patch
 def state_dict(self:Federation)->dict[str, torch.Tensor]:
     "Every tensor of the run's state."
-    return ({f'p.{k}': v for k, v in self.params.items()} | {f'm.{k}': v for k, v in self.method.state().items()}
-            | {f's.{k}': v for k, v in self.server.items()} | {'rng': self.g.get_state()})
+    return (
+        {f'p.{k}': v for k, v in self.params.items()}
+        | {f'm.{k}': v for k, v in self.method.state().items()}
+        | {f's.{k}': v for k, v in self.server.items()}
+        | {'rng': self.g.get_state()}
+    )
 
 # %% ../../nbs/11_fed.engine.ipynb #04de3558
 @patch
 def load_state_dict(self:Federation, sd:dict[str, torch.Tensor]):
     "Restore tensors saved by `state_dict` (same model, method and sizes)."
     for k, v in self.params.items():
-        if f'p.{k}' not in sd or sd[f'p.{k}'].shape != v.shape: raise DataError(f'checkpoint has no parameter {k} of shape {tuple(v.shape)}')
+        if f'p.{k}' not in sd or sd[f'p.{k}'].shape != v.shape:
+            raise DataError(f'checkpoint has no parameter {k} of shape {tuple(v.shape)}')
         v.copy_(sd[f'p.{k}'])
-    self.method.load_state({k[2:]: v for k, v in sd.items() if k.startswith('m.')}); self.g.set_state(sd['rng'])
+    self.method.load_state({k[2:]: v for k, v in sd.items() if k.startswith('m.')})
+    self.g.set_state(sd['rng'])
     for k, v in self.server.items():
         if f's.{k}' not in sd: raise DataError(f'checkpoint has no server tensor {k}')
         v.copy_(sd[f's.{k}'])
@@ -537,9 +686,17 @@ def load_state_dict(self:Federation, sd:dict[str, torch.Tensor]):
 @patch
 def save(self:Federation, path:str|os.PathLike)->Path:
     "Atomic checkpoint of the whole run."
-    meta = {'t': self.t, 'history': self.history, 'best': self.best, 'wait': self.wait, 'config': asdict(self.cfg),
-            'model': self.model.name, 'method': self.method.name, 'last_eval': self.last_eval,
-            'method_meta': self.method.meta()}
+    meta = {
+        't': self.t,
+        'history': self.history,
+        'best': self.best,
+        'wait': self.wait,
+        'config': asdict(self.cfg),
+        'model': self.model.name,
+        'method': self.method.name,
+        'last_eval': self.last_eval,
+        'method_meta': self.method.meta(),
+    }
     best = {f'best.{k}': v for k, v in getattr(self, 'best_state', {}).items()}
     return save_tensors(self.state_dict() | best, path, meta)
 
@@ -549,8 +706,16 @@ def restore(self:Federation, path:str|os.PathLike)->Federation:
     "Continue from a checkpoint written by `save` with the same settings."
     sd, meta = load_tensors(path)
     if (meta.get('model'), meta.get('method')) != (self.model.name, self.method.name):
-        raise DataError(f'checkpoint is for {meta.get("model")}/{meta.get("method")}, not {self.model.name}/{self.method.name}', path)
-    diff = {k for k, v in asdict(self.cfg).items() if k not in ('rounds', 'checkpoint_every', 'patience') and json_eq(meta['config'].get(k), v) is False}
+        raise DataError(
+            f'checkpoint is for {meta.get("model")}/{meta.get("method")}, '
+            f'not {self.model.name}/{self.method.name}',
+            path,
+        )
+    diff = {
+        k
+        for k, v in asdict(self.cfg).items()
+        if k not in ('rounds', 'checkpoint_every', 'patience') and json_eq(meta['config'].get(k), v) is False
+    }
     if diff: raise DataError(f'checkpoint was written with different settings: {sorted(diff)}', path)
     self.load_state_dict(sd)
     self.t, self.history, self.best, self.wait = meta['t'], meta['history'], meta['best'], meta['wait']
@@ -563,24 +728,30 @@ def restore(self:Federation, path:str|os.PathLike)->Federation:
 # %% ../../nbs/11_fed.engine.ipynb #819346fa
 def json_eq(a, b)->bool:
     "Equality after a JSON round trip (tuples become lists)."
-    import json; return json.loads(json.dumps(a)) == json.loads(json.dumps(b))
+    import json
+    return json.loads(json.dumps(a)) == json.loads(json.dumps(b))
 
 # %% ../../nbs/11_fed.engine.ipynb #7e0d0f64
 @patch
 def fit(self:Federation, rounds:int|None=None, # run until this many rounds in total (default cfg.rounds)
-        checkpoint:str|os.PathLike|None=None, # checkpoint file, written every cfg.checkpoint_every rounds and at the end
+        checkpoint:str|os.PathLike|None=None, # checkpoint (every cfg.checkpoint_every rounds, and at the end)
         show_progress:bool=True)->Federation:
     "Train for the remaining rounds with evaluation, model selection, early stopping and checkpoints."
     cfg, R = self.cfg, rounds or self.cfg.rounds
     end = max(R, cfg.rounds)  # the run's last round is always evaluated; a partial fit adds no evaluation
     ckpt = checkpoint is not None and cfg.checkpoint_every
     if self.stopped(): return self
-    bar = progress(range(self.t, R), desc=f'{self.model.name}/{self.method.name}', disable=None if show_progress else True)
+    bar = progress(
+        range(self.t, R),
+        desc=f'{self.model.name}/{self.method.name}',
+        disable=None if show_progress else True,
+    )
     for _ in bar:
         rec = self.run_round()
         if (cfg.eval_every and self.t % cfg.eval_every == 0) or self.t == end:
             rec |= self.select_round()
-            if hasattr(bar, 'set_postfix'): bar.set_postfix({cfg.select: round(rec[f'valid_{cfg.select}'], 4)})
+            if hasattr(bar, 'set_postfix'):
+                bar.set_postfix({cfg.select: round(rec[f'valid_{cfg.select}'], 4)})
         self.history.append(rec)
         done = self.stopped() or self.t == R
         if ckpt and (self.t % cfg.checkpoint_every == 0 or done): self.save(checkpoint)
@@ -598,7 +769,8 @@ def stopped(self:Federation)->bool:
 def select_round(self:Federation)->dict:
     "Evaluate valid (and test), update the best round and the patience counter; returns the history entries."
     cfg = self.cfg
-    with self.timer('eval'): v, te = self.evaluate('valid'), (self.evaluate('test') if cfg.eval_test else None)
+    with self.timer('eval'):
+        v, te = self.evaluate('valid'), (self.evaluate('test') if cfg.eval_test else None)
     x, best = v[cfg.select], self.best and self.best['valid'][cfg.select]
     better = self.best is None or x > best
     if better or (cfg.select_rule == '>=' and x == best):
@@ -607,4 +779,6 @@ def select_round(self:Federation)->dict:
     if better: self.wait = 0
     else: self.wait += 1 if cfg.patience_unit == 'evals' else self.t - self.last_eval
     self.last_eval = self.t
-    return {f'valid_{k}': y for k, y in v.metrics.items()} | ({f'test_{k}': y for k, y in te.metrics.items()} if te else {})
+    return {f'valid_{k}': y for k, y in v.metrics.items()} | (
+        {f'test_{k}': y for k, y in te.metrics.items()} if te else {}
+    )

@@ -8,21 +8,24 @@ import math
 
 import torch
 import torch.nn.functional as F
+from fastcore.basics import patch
 
 from ..core import ConfigError, need
-from .engine import (Method, METHODS, Dense, SharedDelta, RoundData, FedConfig, Federation, make_round, shuffle_batches,
-                              laplace_mean_noise, laplace_sum_noise, _mean_tables, _sum_tables, _span, Replace)
+from recnb.fed.engine import (Method, METHODS, Dense, SharedDelta, RoundData, FedConfig, Federation,
+    make_round, shuffle_batches, laplace_mean_noise, laplace_sum_noise, _mean_tables, _sum_tables, _span,
+    Replace)
 
 # %% auto #0
 __all__ = ['Dual', 'Guidance', 'gate_logits', 'gate_step', 'AdaptiveGuidance']
 
 # %% ../../nbs/12_fed.fedrkg.ipynb #ee264f85
 class Dual(Replace):
-    "Dual knowledge: item rows C + D_u, global C replaced at each sync (as in `replace`), private D_u kept (2x item memory)."
+    "Dual knowledge: item rows C + D_u, global C replaced at syncs (as `replace`), private D_u kept."
     name = 'dual'
     def __init__(self, d_decay:float=0., # multiplicative decay (1 - d_decay) of D after every round
                  d_lr_scale:float=1.): # learning-rate factor of the local table D relative to lr_item
-        need(0 <= d_decay < 1, f'dual: d_decay must be in [0, 1), got {d_decay}'); need(d_lr_scale > 0, f'dual: d_lr_scale must be > 0, got {d_lr_scale}')
+        need(0 <= d_decay < 1, f'dual: d_decay must be in [0, 1), got {d_decay}')
+        need(d_lr_scale > 0, f'dual: d_lr_scale must be > 0, got {d_lr_scale}')
         self.d_decay, self.d_lr_scale = d_decay, d_lr_scale
     def configure(self, cfg):  # the sync of C is replacement's (upload, aggregate, receive act on stores[0])
         self.dense = self.dense_c = cfg.sync_every > 1 or cfg.sync_offset > 0
@@ -33,9 +36,11 @@ class Dual(Replace):
         super().begin_round(fed, rd)
         if self.d_decay and fed.t: self.stores[1].P.mul_(1 - self.d_decay)
     def item_bytes(self, n_items, dim): return {'persistent': 2 * 4 * n_items * dim, 'transient': 0}
-    def state(self): return {'C': self.stores[0].P if self.dense_c else self.stores[0].G, 'D': self.stores[1].P}
+    def state(self):
+        return {'C': self.stores[0].P if self.dense_c else self.stores[0].G, 'D': self.stores[1].P}
     def load_state(self, d):
-        (self.stores[0].P if self.dense_c else self.stores[0].G).copy_(d['C']); self.stores[1].P.copy_(d['D'])
+        (self.stores[0].P if self.dense_c else self.stores[0].G).copy_(d['C'])
+        self.stores[1].P.copy_(d['D'])
 
 METHODS['dual'] = Dual
 
@@ -45,22 +50,33 @@ class Guidance(Method):
     name = 'kg'
     def __init__(self, beta:float=0.99, # retention of the local table
                  chunk:int=64): # users per fusion chunk (memory)
-        need(0 <= beta <= 1, f'{self.name}: beta must be in [0, 1], got {beta}'); self.beta, self.chunk, self.Pg = beta, chunk, None
+        need(0 <= beta <= 1, f'{self.name}: beta must be in [0, 1], got {beta}')
+        self.beta, self.chunk, self.Pg = beta, chunk, None
     def setup(self, fed, G0): self.stores = [Dense(G0.expand(fed.n_users, -1, -1).clone())]
     def upload(self, fed, rd, reporters):
-        return {'items': _sum_tables(self.stores[0], rd.clients[reporters]) + laplace_sum_noise(tuple(fed.G0_shape), len(reporters), fed.cfg.ldp, fed.g)}
-    def aggregate(self, server, up, n): return {'Pg': up['items'] / n}   # the server rule: P_g is the mean of the reporters' tables
+        return {
+            'items': _sum_tables(self.stores[0], rd.clients[reporters])
+            + laplace_sum_noise(tuple(fed.G0_shape), len(reporters), fed.cfg.ldp, fed.g)
+        }
+    # the server rule: P_g is the mean of the reporters' tables
+    def aggregate(self, server, up, n): return {'Pg': up['items'] / n}
     def receive(self, fed, down):
-        if 'Pg' in down: self.Pg = down['Pg'].clone()                  # fused into P_u at the start of the next round
+        if 'Pg' in down: self.Pg = down['Pg'].clone()  # fused into P_u at the start of the next round
     def begin_round(self, fed, rd):
         super().begin_round(fed, rd)
-        if self.Pg is not None: self.fuse(fed, rd); self.Pg = None
+        if self.Pg is not None:
+            self.fuse(fed, rd)
+            self.Pg = None
     def fuse(self, fed, rd):
         P = self.stores[0].P
-        for a in range(0, len(P), self.chunk): P[a:a + self.chunk].mul_(self.beta).add_(self.Pg, alpha=1 - self.beta)
-    def item_bytes(self, n_items, dim): return {'persistent': 4 * n_items * dim, 'transient': 4 * n_items * dim}
+        for a in range(0, len(P), self.chunk):
+            P[a : a + self.chunk].mul_(self.beta).add_(self.Pg, alpha=1 - self.beta)
+    def item_bytes(self, n_items, dim):
+        return {'persistent': 4 * n_items * dim, 'transient': 4 * n_items * dim}
     def state(self): return {'P': self.stores[0].P} | ({'Pg': self.Pg} if self.Pg is not None else {})
-    def load_state(self, d): self.stores[0].P.copy_(d['P']); self.Pg = d['Pg'].clone() if 'Pg' in d else None
+    def load_state(self, d):
+        self.stores[0].P.copy_(d['P'])
+        self.Pg = d['Pg'].clone() if 'Pg' in d else None
 
 METHODS['kg'] = Guidance
 
@@ -71,21 +87,28 @@ def gate_logits(W:torch.Tensor, # (A, 3d) gate weights of A clients
                 G:torch.Tensor, # (A, n, d) or (n, d) global rows
                )->torch.Tensor: # (A, n) logits z
     "Gate logits w_g . [R; G; R - G] + b_g, with the three blocks folded."
-    d = R.shape[-1]; wr, wg = W[:, :d] + W[:, 2 * d:], W[:, d:2 * d] - W[:, 2 * d:]
+    d = R.shape[-1]
+    wr, wg = W[:, :d] + W[:, 2 * d:], W[:, d:2 * d] - W[:, 2 * d:]
     zg = torch.einsum('and,ad->an', G, wg) if G.ndim == 3 else wg @ G.T
     return torch.einsum('and,ad->an', R, wr) + zg + b[:, None]
 
 # %% ../../nbs/12_fed.fedrkg.ipynb #0973ed3f
-def gate_step(fed:Federation, W:torch.Tensor, b:torch.Tensor, # stacked gate parameters (U, 3d), (U,), updated in place
-              Pg:torch.Tensor, rd:RoundData, act:torch.Tensor, idx:torch.Tensor, # global table, round data, step
+def gate_step(fed:Federation, W:torch.Tensor, b:torch.Tensor, # gates (U, 3d), (U,), updated in place
+              Pg:torch.Tensor, rd:RoundData, act:torch.Tensor, idx:torch.Tensor, # P_g, round data, step
               beta:float, lr:float, clip:float|None, scope:str='all')->torch.Tensor: # (A,) batch losses
     "One SGD step on the gates of the active clients, backbone frozen, scoring the would-be fused rows."
-    c = rd.clients[act]; A = len(c); valid = idx >= 0; r = valid.nonzero()[:, 0]; j = idx[valid]
+    c = rd.clients[act]
+    A = len(c)
+    valid = idx >= 0
+    r = valid.nonzero()[:, 0]
+    j = idx[valid]
     items, y, keys = rd.items[j], rd.labels[j], rd.keys[j]
     p = {k: v[c].requires_grad_() for k, v in fed.params.items()}
     w, bb = W[c].requires_grad_(), b[c].requires_grad_()
-    Rw = fed.method.stores[0].rows(c[r], items, keys).requires_grad_(); Gr = Pg[items]
-    d = Rw.shape[-1]; wr, wg = w[:, :d] + w[:, 2 * d:], w[:, d:2 * d] - w[:, 2 * d:]
+    Rw = fed.method.stores[0].rows(c[r], items, keys).requires_grad_()
+    Gr = Pg[items]
+    d = Rw.shape[-1]
+    wr, wg = w[:, :d] + w[:, 2 * d:], w[:, d:2 * d] - w[:, 2 * d:]
     gate = torch.sigmoid((Rw * wr[r]).sum(-1) + (Gr * wg[r]).sum(-1) + bb[r])
     E = beta * Rw + 2 * (1 - beta) * gate[:, None] * Gr
     bce = F.binary_cross_entropy_with_logits(fed.model.score_flat(p, E, r), y, reduction='none')
@@ -94,33 +117,50 @@ def gate_step(fed:Federation, W:torch.Tensor, b:torch.Tensor, # stacked gate par
     with torch.no_grad():
         sq = gw.pow(2).sum(1) + gb.pow(2)
         if scope == 'all':
-            rep = torch.empty(rd.n_keys, dtype=torch.long); rep[keys] = torch.arange(len(keys))
+            rep = torch.empty(rd.n_keys, dtype=torch.long)
+            rep[keys] = torch.arange(len(keys))
             acc = torch.zeros_like(gR).index_add_(0, rep[keys], gR)
-            sq = sq + sum(x.pow(2).reshape(A, -1).sum(1) for x in gp) + torch.zeros(A).index_add_(0, r, acc.pow(2).sum(1))
+            sq = (
+                sq
+                + sum(x.pow(2).reshape(A, -1).sum(1) for x in gp)
+                + torch.zeros(A).index_add_(0, r, acc.pow(2).sum(1))
+            )
         coef = torch.ones(A) if clip is None else (clip / (sq.sqrt() + 1e-6)).clamp(max=1.)
-        W[c] -= lr * coef[:, None] * gw; b[c] -= lr * coef * gb
+        W[c] -= lr * coef[:, None] * gw
+        b[c] -= lr * coef * gb
     return l.detach()
 
 # %% ../../nbs/12_fed.fedrkg.ipynb #73c87017
 class AdaptiveGuidance(Guidance):
-    "Adaptive Guidance: per-client gate g_ui, P_ui <- beta P_ui + 2 (1 - beta) g_ui P_gi, gate trained before fusing."
+    "Adaptive Guidance: per-client gate g_ui, P_ui <- beta P_ui + 2 (1 - beta) g_ui P_gi, gate trained first."
     name = 'ag'
     def __init__(self, beta:float=0.99, # retention of the local table
                  gate_lr:float=1e-4, # SGD learning rate of the gate
                  gate_epochs:int=5, # at most this many epochs of gate training per sync
-                 gate_tol:float=1e-4, # stop a client when its running mean loss changes by less than this (relative)
-                 gate_clip_scope:str='all', # 'all': clip norm includes frozen backbone gradients (reference); 'gate'
+                 gate_tol:float=1e-4, # a client stops when its mean loss changes less than this (relative)
+                 gate_clip_scope:str='all', # 'all': clip norm with frozen backbone grads (reference); 'gate'
                  train_gate:bool=True, # False: gate stays at its initial 0.5 (= static guidance)
                  chunk:int=64):
         super().__init__(beta, chunk)
-        need(gate_clip_scope in ('all', 'gate'), f"ag: gate_clip_scope must be 'all' or 'gate', got {gate_clip_scope!r}")
+        need(
+            gate_clip_scope in ('all', 'gate'),
+            f"ag: gate_clip_scope must be 'all' or 'gate', got {gate_clip_scope!r}",
+        )
         need(gate_epochs >= 0 and gate_lr > 0, 'ag: gate_epochs must be >= 0 and gate_lr > 0')
-        self.gate_lr, self.gate_epochs, self.gate_tol, self.scope, self.train_gate = gate_lr, gate_epochs, gate_tol, gate_clip_scope, train_gate
+        self.gate_lr, self.gate_epochs, self.gate_tol, self.scope, self.train_gate = (
+            gate_lr,
+            gate_epochs,
+            gate_tol,
+            gate_clip_scope,
+            train_gate,
+        )
         self.gate_stats = []
     def setup(self, fed, G0):
-        super().setup(fed, G0); d = fed.cfg.dim
+        super().setup(fed, G0)
+        d = fed.cfg.dim
         self.client_params = {'W': torch.zeros(fed.n_users, 3 * d), 'b': torch.zeros(fed.n_users)}
-    def item_bytes(self, n_items, dim): return {'persistent': 4 * n_items * dim, 'transient': 4 * n_items * dim}
+    def item_bytes(self, n_items, dim):
+        return {'persistent': 4 * n_items * dim, 'transient': 4 * n_items * dim}
     def state(self): return super().state() | {f'gate.{k}': v for k, v in self.client_params.items()}
     def load_state(self, d):
         super().load_state(d)
@@ -128,33 +168,73 @@ class AdaptiveGuidance(Guidance):
     def meta(self): return {'gate_stats': self.gate_stats}
     def load_meta(self, d): self.gate_stats = list(d.get('gate_stats', []))
 
-    def fit_gate(self, fed, rd:RoundData)->dict:
-        "Train every client's gate on the round's data (backbone frozen), with the per-client stopping rule."
-        cfg, (W, b) = fed.cfg, self.client_params.values()
-        everyone = torch.nonzero(fed.split.train.lengths > 0).flatten()
-        if not torch.equal(rd.clients, everyone):  # the gate trains for every client, sampled this round or not
-            rd = make_round(fed.split.train, everyone, fed.sampler, cfg.n_neg, cfg.batch_size, 1, fed.n_items, fed.g, cfg.neg_unique)
-        A = len(rd.clients); tot, cnt = torch.zeros(A), torch.zeros(A); prev = None; active = torch.ones(A, dtype=torch.bool); epochs = 0
-        for e in range(self.gate_epochs):
-            ep = rd.epochs[0] if e == 0 else shuffle_batches(rd.owner, A, cfg.batch_size, fed.g)
-            for t in range(ep.shape[1]):
-                act = torch.nonzero(active & (ep[:, t, 0] >= 0)).flatten()
-                if not len(act): continue
-                l = gate_step(fed, W, b, self.Pg, rd, act, ep[act, t], self.beta, self.gate_lr, cfg.clip, self.scope)
-                tot[act] += l; cnt[act] += 1
-            epochs += 1; mean = tot / cnt.clamp(min=1)
-            if prev is not None: active &= ~((mean - prev).abs() / prev.abs().clamp(min=1e-12) < self.gate_tol)
-            prev = mean
-            if not active.any(): break
-        return {'epochs': epochs, 'stopped': int((~active).sum())}
+# %% ../../nbs/12_fed.fedrkg.ipynb #9c24ffda
+@patch
+def fit_gate(self:AdaptiveGuidance, fed, rd:RoundData)->dict:
+    "Train every client's gate on the round's data (backbone frozen), with the per-client stopping rule."
+    cfg, (W, b) = fed.cfg, self.client_params.values()
+    everyone = torch.nonzero(fed.split.train.lengths > 0).flatten()
+    # the gate trains for every client, sampled this round or not
+    if not torch.equal(rd.clients, everyone):
+        rd = make_round(
+            fed.split.train,
+            everyone,
+            fed.sampler,
+            cfg.n_neg,
+            cfg.batch_size,
+            1,
+            fed.n_items,
+            fed.g,
+            cfg.neg_unique,
+        )
+    A = len(rd.clients)
+    tot, cnt = torch.zeros(A), torch.zeros(A)
+    prev = None
+    active = torch.ones(A, dtype=torch.bool)
+    epochs = 0
+    for e in range(self.gate_epochs):
+        ep = rd.epochs[0] if e == 0 else shuffle_batches(rd.owner, A, cfg.batch_size, fed.g)
+        for t in range(ep.shape[1]):
+            act = torch.nonzero(active & (ep[:, t, 0] >= 0)).flatten()
+            if not len(act): continue
+            l = gate_step(
+                fed, W, b, self.Pg, rd, act, ep[act, t], self.beta, self.gate_lr, cfg.clip, self.scope
+            )
+            tot[act] += l
+            cnt[act] += 1
+        epochs += 1
+        mean = tot / cnt.clamp(min=1)
+        if prev is not None:
+            active &= ~((mean - prev).abs() / prev.abs().clamp(min=1e-12) < self.gate_tol)
+        prev = mean
+        if not active.any(): break
+    return {'epochs': epochs, 'stopped': int((~active).sum())}
 
-    def fuse(self, fed, rd):
-        info = self.fit_gate(fed, rd) if self.train_gate and self.gate_epochs else {'epochs': 0}
-        P, (W, b) = self.stores[0].P, self.client_params.values(); s, s2, mn, mx, n = 0., 0., 1., 0., 0
-        for a in range(0, len(P), self.chunk):
-            sl = slice(a, a + self.chunk); gt = torch.sigmoid(gate_logits(W[sl], b[sl], P[sl], self.Pg))
-            P[sl].mul_(self.beta).add_(2 * (1 - self.beta) * gt[..., None] * self.Pg)
-            s += float(gt.sum()); s2 += float(gt.double().pow(2).sum()); n += gt.numel(); mn, mx = min(mn, float(gt.min())), max(mx, float(gt.max()))
-        m = s / n; self.gate_stats.append({'round': fed.t, 'mean': m, 'std': math.sqrt(max(0., s2 / n - m * m)), 'min': mn, 'max': mx, **info})
+# %% ../../nbs/12_fed.fedrkg.ipynb #daec3cfd
+@patch
+def fuse(self:AdaptiveGuidance, fed, rd):
+    "Train the gates, then fuse P_g into every client's table through them; log the gate statistics."
+    info = self.fit_gate(fed, rd) if self.train_gate and self.gate_epochs else {'epochs': 0}
+    P, (W, b) = self.stores[0].P, self.client_params.values()
+    s, s2, mn, mx, n = 0., 0., 1., 0., 0
+    for a in range(0, len(P), self.chunk):
+        sl = slice(a, a + self.chunk)
+        gt = torch.sigmoid(gate_logits(W[sl], b[sl], P[sl], self.Pg))
+        P[sl].mul_(self.beta).add_(2 * (1 - self.beta) * gt[..., None] * self.Pg)
+        s += float(gt.sum())
+        s2 += float(gt.double().pow(2).sum())
+        n += gt.numel()
+        mn, mx = min(mn, float(gt.min())), max(mx, float(gt.max()))
+    m = s / n
+    self.gate_stats.append(
+        {
+            'round': fed.t,
+            'mean': m,
+            'std': math.sqrt(max(0.0, s2 / n - m * m)),
+            'min': mn,
+            'max': mx,
+            **info,
+        }
+    )
 
 METHODS['ag'] = AdaptiveGuidance
