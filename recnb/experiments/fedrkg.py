@@ -15,10 +15,10 @@ from recnb.fed.engine import (Method, METHODS, Dense, SharedDelta, RoundData, Fe
     Replace)
 
 # %% auto #0
-__all__ = ['ALIASES', 'METHOD_ARGS', 'PAPER_DECAY', 'PAPER_RUN', 'PRESETS', 'PAPER_MAIN', 'PAPER_EXTRA', 'run_fedrkg',
-           'format_fedrkg', 'fedrkg_config', 'run_fedrkg_grid', 'plot_curves', 'plot_memory', 'leak_experiment',
-           'paper_config', 'paper_split', 'paper_name', 'run_paper', 'paper_cells', 'run_paper_grid', 'load_paper',
-           'format_paper', 'paired', 'paper_table', 'plot_paper_curves']
+__all__ = ['ALIASES', 'METHOD_ARGS', 'PAPER_DECAY', 'PAPER_RUN', 'PRESETS', 'PAPER_MAIN', 'PAPER_EXTRA', 'PAPER_FULL',
+           'run_fedrkg', 'format_fedrkg', 'fedrkg_config', 'run_fedrkg_grid', 'plot_curves', 'plot_memory',
+           'leak_experiment', 'paper_config', 'paper_split', 'paper_name', 'run_paper', 'paper_cells', 'run_paper_grid',
+           'load_paper', 'format_paper', 'paired', 'paper_table', 'plot_paper_curves']
 
 # %% ../../nbs/experiments/fedrkg.ipynb #be5ccf87
 import os, statistics, time
@@ -248,7 +248,8 @@ PRESETS = {'grid': lambda method, dataset=None, **kw: fedrkg_config(method, **kw
 def paper_name(c:dict)->str:
     "Results-file stem of a cell (a dict with dataset, base, method, negatives, gate_lr)."
     glr = f'_glr{c["gate_lr"]:g}' if c['method'] == 'ag' and c['gate_lr'] != 1e-4 else ''
-    return f'fedrkg_paper_{c["dataset"]}_{c["base"]}_{c["method"]}_{c["negatives"]}{glr}'
+    full = '_full' if c.get('full') else ''
+    return f'fedrkg_paper_{c["dataset"]}_{c["base"]}_{c["method"]}_{c["negatives"]}{glr}{full}'
 
 def _curve(fed:Federation)->dict:
     "Per-round validation and test curves (5 decimals) of a run."
@@ -277,9 +278,11 @@ def run_paper(cell:dict, # dataset, base, method, negatives, gate_lr, seed
     "Train one seed of one cell under the paper protocol, resuming from its checkpoint; skip a finished seed."
     from recnb.core import load_json
     c = {k: cell[k] for k in ('dataset', 'base', 'method', 'negatives', 'gate_lr')}
+    if cell.get('full'): c['full'] = True  # every round, no early stopping
     f = figures_dir(out)/f'{paper_name(c)}.json'
     old = load_json(f)['runs'] if f.exists() else []
     if cell['seed'] in [r['seed'] for r in old]: return load_json(f)
+    kw = ({'patience': None} if c.get('full') else {}) | kw
     cfg = paper_config(c['method'], c['dataset'], c['negatives'], c['gate_lr'], seed=cell['seed'],
                        checkpoint_every=chunk, **kw)
     fed = Federation(split or paper_split(c['dataset']), c['base'], cfg)
@@ -319,12 +322,14 @@ def run_paper(cell:dict, # dataset, base, method, negatives, gate_lr, seed
 PAPER_MAIN = [(m, neg, 1e-4) for neg in ('train', 'reference') for m in ('replace', 'local', 'kg', 'ag')]
 PAPER_EXTRA = [(m, 'train', 1e-4) for m in ('dual', 'central')] + [
     ('ag', neg, lr) for lr in (1e-2, 0.1) for neg in ('train', 'reference')]  # the gate sweep
+PAPER_FULL = [(m, 'train', 1e-4, True) for m in ('local', 'kg', 'ag')]  # correct pool, all 1000 rounds
 def paper_cells(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), seeds:tuple=(0, 1, 2),
                 base:str='pfedrec',
-                groups:tuple=(PAPER_MAIN, PAPER_EXTRA))->list[dict]:
+                groups:tuple=(PAPER_MAIN, PAPER_EXTRA, PAPER_FULL))->list[dict]:
     "The paper grid in running order: seed 0 of every cell, then seed 1, ...; main cells before extras."
     return [dict(dataset=ds, base=base, method=m, negatives=neg, gate_lr=lr, seed=sd)
-            for sd in seeds for grp in groups for ds in datasets for m, neg, lr in grp]
+            | ({'full': True} if full else {})
+            for sd in seeds for grp in groups for ds in datasets for m, neg, lr, *full in grp]
 
 def run_paper_grid(cells:list|None=None, # default: `paper_cells()`
                    splits:dict|None=None, # dataset -> ready `Split`
@@ -352,7 +357,8 @@ def format_paper(results:list[dict], metrics:tuple=('hr@10', 'ndcg@10'))->str:
         runs = r['runs']
         cells = ''.join(f'{r["test"][m]["mean"]:>10.4f} ±{r["test"][m]["std"]:.4f}' for m in metrics)
         glr = f'{r["gate_lr"]:g}' if r['method'] == 'ag' else ''
-        rows.append(f'{r["dataset"]:<17}{r["method"]:<9}{r["negatives"]:<10}{glr:>8}{len(runs):>6}{cells}'
+        pool = r['negatives'] + ('/all' if r.get('full') else '')
+        rows.append(f'{r["dataset"]:<17}{r["method"]:<9}{pool:<10}{glr:>8}{len(runs):>6}{cells}'
                     f'{statistics.fmean(x["best_round"] for x in runs):>12.0f}'
                     f'{statistics.fmean(x["seconds"] for x in runs):>8.0f}')
     return '\n'.join(rows)
@@ -398,7 +404,8 @@ def paper_table(results:list[dict], grid:list[dict], metric:str='hr@10')->str:
     for ds in dict.fromkeys(r['dataset'] for r in results):
         for m in ('replace', 'local', 'kg', 'ag', 'dual', 'central'):
             ps = [
-                find(results, dataset=ds, method=m, negatives=n, gate_lr=1e-4) for n in ('reference', 'train')
+                find(results, dataset=ds, method=m, negatives=n, gate_lr=1e-4, full=None)
+                for n in ('reference', 'train')
             ]
             g = find(grid, dataset=ds, base='pfedrec', method=m)
             if any(ps): rows.append(f'{ds:<17}{m:<9}' + ''.join(f'{cell(x):>26}' for x in ps + [g]))
@@ -419,12 +426,11 @@ def plot_paper_curves(results:list[dict], dataset:str, metric:str='test_hr@10',
             for run in r['runs']:
                 for x, y in zip(run['curve']['round'], run['curve'][metric]): by.setdefault(x, []).append(y)
             xs = sorted(by)
-            (l,) = ax.plot(
-                xs, [statistics.fmean(by[x]) for x in xs], lw=1, label=f'{r["method"]} ({len(r["runs"])})'
-            )
-            ax.fill_between(
-                xs, [min(by[x]) for x in xs], [max(by[x]) for x in xs], color=l.get_color(), alpha=0.2
-            )
+            lab = f'{r["method"]}{", all rounds" if r.get("full") else ""} ({len(r["runs"])})'
+            ls = '--' if r.get('full') else '-'
+            (l,) = ax.plot(xs, [statistics.fmean(by[x]) for x in xs], ls, lw=1, label=lab)
+            lo, hi = [min(by[x]) for x in xs], [max(by[x]) for x in xs]
+            ax.fill_between(xs, lo, hi, color=l.get_color(), alpha=0.2)
         ax.set_title(f'{dataset}, {"official (leaky)" if neg == "reference" else "correct"} negatives')
         ax.set_xlabel('round')
         ax.legend(fontsize=7)
