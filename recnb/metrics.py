@@ -7,7 +7,7 @@ from __future__ import annotations
 import math, os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 import torch
@@ -16,8 +16,8 @@ from .core import ConfigError, DataError, need, save_tensors, load_tensors, save
 from .splits import CSR, Split, ProtocolCard
 
 # %% auto #0
-__all__ = ['METRICS', 'metrics_from_positions', 'evaluate_brute', 'EvalResult', 'auto_chunk', 'evaluate', 'chance_level',
-           'sample_candidates', 'evaluate_sampled', 'save_candidates', 'load_candidates']
+__all__ = ['METRICS', 'metrics_from_positions', 'evaluate_brute', 'EvalResult', 'auto_chunk', 'evaluate', 'target_metrics',
+           'chance_level', 'sample_candidates', 'evaluate_sampled', 'save_candidates', 'load_candidates']
 
 # %% ../nbs/05_metrics.ipynb #6f5e56fb
 def metrics_from_positions(pos:list[int], # 1-based positions of the relevant items in the ranked candidate list (inf = absent)
@@ -171,6 +171,18 @@ def evaluate(score_fn:Callable, # users (B,) LongTensor -> fresh (B, n_items) sc
     c = split.card(ks=ks, mask={target: [m if isinstance(m, str) else 'custom' for m in (mask or (('train',) if target == 'valid' else ('train', 'valid')))]}, **(card or {}))
     return EvalResult({m: sums[m] / len(users) for m in keep}, len(users), c,
                       {m: torch.cat(v) for m, v in pu.items()} if per_user else None, users if per_user else None)
+
+# %% ../nbs/05_metrics.ipynb #9e7a0cd3
+def target_metrics(pos:torch.Tensor|Sequence[float], # (U,) 1-based position of each user's one held-out item
+                   ks:Sequence[int]=(10, 20), # cut-offs
+                   per_user:bool=False, # lists of per-user values instead of means
+                  )->dict: # 'hr@k' and 'ndcg@k' for every k, and 'mrr' (untruncated)
+    "HR@K, NDCG@K and MRR of one held-out item per user, from its position."
+    pos = torch.as_tensor(pos, dtype=torch.double).reshape(-1)
+    m = _user_metrics(pos, torch.arange(len(pos)), len(pos), list(ks))
+    out = {f'{n}@{k}': m[f'{n}@{k}'] for k in ks for n in ('hr', 'ndcg')} | {'mrr': 1 / pos}
+    if per_user: return {k: v.tolist() for k, v in out.items()}
+    return {k: float(v.mean()) for k, v in out.items()}
 
 # %% ../nbs/05_metrics.ipynb #983d9838
 def chance_level(n_candidates:int|torch.Tensor, # C, or one C per user

@@ -15,9 +15,8 @@ import torch.nn.functional as F
 
 from ..core import ConfigError, need, figures_dir, save_json, seed_everything
 from ..splits import Split, leave_one_out
-from ..metrics import sample_candidates, chance_level, evaluate
+from ..metrics import sample_candidates, chance_level, evaluate, target_metrics
 from ..vlm.losses import ABLATIONS
-from ..vlm.collapse import metrics_at
 from ..synthetic import SynthData, make_synthetic, oracle_scores, WHICH
 from ..catalog import Catalog, load_image
 from ..vlm.embedder import VLMEmbedder, item_fields, tiny_vlm
@@ -29,9 +28,9 @@ __all__ = ['EXP_TRAIN', 'TUNES', 'PERTURB_KINDS', 'PERTURB_PS', 'VIEWS', 'PERTUR
            'SYNTH_DATA', 'GAMMA_VARIANTS', 'LOSS_STYLE', 'tiny_embedder', 'EvalSet', 'eval_set', 'Perturb',
            'perturbed_fields', 'embed_eval', 'view_positions', 'position_metrics', 'eval_modalities', 'oracle_eval',
            'InternalPairEncoder', 'ExpTrainer', 'fit_embedder', 'robustness', 'relative_drop', 'item_frequency',
-           'bucket_labels', 'cold_buckets', 'per_user_metrics', 'check_claims', 'run_synthetic', 'summarise_synthetic',
-           'format_synthetic', 'plot_synthetic', 'plot_robustness', 'run_fusion', 'plot_fusion', 'SmallImages',
-           'protocol_results', 'run_ml100k', 'summarise_real', 'format_real', 'plot_real', 'run_all']
+           'bucket_labels', 'cold_buckets', 'check_claims', 'run_synthetic', 'summarise_synthetic', 'format_synthetic',
+           'plot_synthetic', 'plot_robustness', 'run_fusion', 'plot_fusion', 'SmallImages', 'protocol_results',
+           'run_ml100k', 'summarise_real', 'format_real', 'plot_real', 'run_all']
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #ce5e52b6
 EXP_TRAIN = dict(
@@ -211,7 +210,7 @@ def position_metrics(pos:dict[str, torch.Tensor], # view -> (U,) positions
                     )->dict: # '{hr,ndcg}@k/{view}', 'mrr/{view}', 'chance_{hr,ndcg}@k', 'complementarity@k', 'n_users'
     "HR@K, NDCG@K, MRR per view, chance levels and D6 complementarity (the `eval_embedder` keys)."
     out = {}
-    for v, p in pos.items(): out |= {f'{k}/{v}': x for k, x in metrics_at(p, ks).items()}
+    for v, p in pos.items(): out |= {f'{k}/{v}': x for k, x in target_metrics(p, ks).items()}
     ch = chance_level(torch.full((len(pos['both']),), n_cands), list(ks))
     for k in ks:
         out |= {f'chance_hr@{k}': ch[f'hr@{k}'], f'chance_ndcg@{k}': ch[f'ndcg@{k}'],
@@ -248,7 +247,7 @@ def oracle_eval(data:SynthData, # the synthetic catalogue
         s = oracle_scores(data, es.users.numpy(), prev, w, 'shown').double().gather(1, es.cands)
         st, kt = s[:, :1], key[:, :1]
         pos = 1 + ((s[:, 1:] > st) | ((s[:, 1:] == st) & (key[:, 1:] < kt))).sum(1)
-        out[w] = metrics_at(pos, ks)
+        out[w] = target_metrics(pos, ks)
     return out
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #dc5067ce
@@ -395,18 +394,6 @@ def cold_buckets(values:dict[str, Sequence[float]], # metric -> per-user values 
     for k, lab in enumerate(bucket_labels(edges)):
         m = b == k
         out.append({'bucket': lab, 'n_users': int(m.sum())} | {n: (float(np.asarray(v, float)[m].mean()) if m.any() else None) for n, v in values.items()})
-    return out
-
-# %% ../../nbs/experiments/vlm2rec.ipynb #ba76e204
-def per_user_metrics(pos:Sequence[float]|torch.Tensor, # (U,) 1-based positions
-                     ks:Sequence[int]=(10,), # cut-offs
-                    )->dict[str, list]: # 'hr@k', 'ndcg@k' -> per-user values
-    "Per-user HR@K and NDCG@K of one held-out item."
-    p = torch.as_tensor(pos, dtype=torch.double)
-    out = {}
-    for k in ks:
-        out[f'hr@{k}'] = (p <= k).double().tolist()
-        out[f'ndcg@{k}'] = torch.where(p <= k, 1 / torch.log2(p + 1), 0.).tolist()
     return out
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #94aab455
@@ -816,7 +803,7 @@ def protocol_results(score_fn, # users (B,) -> (B, n_items) scores
     fs = freq[cands[:, 0].numpy()]
     return {'test_full': pr['full'].metrics, 'test_sampled': pr['sampled'].metrics, 'chance_full': pr['chance_full'], 'chance_sampled': pr['chance_sampled'],
             'cold_full': cold_buckets({k: v.tolist() for k, v in full.per_user.items() if k.endswith('@10')}, fq),
-            'cold_sampled': cold_buckets(per_user_metrics(_sampled_positions(score_fn, users, cands), (10,)), fs),
+            'cold_sampled': cold_buckets(target_metrics(_sampled_positions(score_fn, users, cands), (10,), per_user=True), fs),
             'card': pr['full'].card.to_dict(), 'card_sampled': pr['sampled'].card.to_dict()}
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #505f4b29
