@@ -25,7 +25,8 @@ __all__ = ['MODELS', 'Popularity', 'ItemKNN', 'MF', 'BPRConfig', 'bpr_loss', 'fi
 # %% ../nbs/06_baselines.ipynb #d016e981
 class Popularity:
     "Score every item by its number of training interactions."
-    def __init__(self, split:Split): self.counts = torch.bincount(split.train.idx, minlength=split.n_items).float()
+    def __init__(self, split:Split): self.counts = torch.bincount(split.train.idx,
+                                                                  minlength=split.n_items).float()
     def score(self, users:torch.Tensor)->torch.Tensor: return self.counts.expand(len(users), -1)
 
 # %% ../nbs/06_baselines.ipynb #b969a616
@@ -49,7 +50,8 @@ class ItemKNN:
             rows.append(torch.arange(a, a + s.shape[0]).repeat_interleave(k))
             cols.append(j.flatten())
             vals.append(v.flatten())
-        self.sim = torch.sparse_coo_tensor(torch.stack([torch.cat(rows), torch.cat(cols)]), torch.cat(vals), (I, I), check_invariants=True).coalesce()
+        self.sim = torch.sparse_coo_tensor(torch.stack([torch.cat(rows), torch.cat(cols)]), torch.cat(vals),
+                                           (I, I), check_invariants=True).coalesce()
         self.n_items = I
 
     def score(self, users:torch.Tensor)->torch.Tensor:
@@ -118,7 +120,8 @@ def fit_bpr(split:Split, # training data and validation targets
             tot += loss.item() * len(b)
         model.eval()
         v = evaluate(model.score, split, 'valid', ks=[10, 20])
-        hist.append({'epoch': ep + 1, 'loss': tot / len(perm), **{f'valid_{k}': x for k, x in v.metrics.items()}})
+        hist.append({'epoch': ep + 1, 'loss': tot / len(perm),
+                     **{f'valid_{k}': x for k, x in v.metrics.items()}})
         if v[cfg.valid_metric] > best: best, wait, best_state = v[cfg.valid_metric], 0, {k: t.clone() for k, t in model.state_dict().items()}
         else:
             wait += 1
@@ -169,9 +172,11 @@ def run_baselines(dataset:str='ml-100k', # registry name
             te = evaluate(m.score, sp, 'test', ks=ks, card={'seed': seed, 'extra': {'model': name, **extra}})
             va = evaluate(m.score, sp, 'valid', ks=ks)
         results.append({'model': name, 'test': te.metrics, 'valid': va.metrics, 'n_users': te.n_users,
-                        'train_s': round(tm.secs[name], 3), 'eval_s': round(tm.secs[f'{name}_eval'] / 2, 4), 'card': te.card.to_dict()})
+                        'train_s': round(tm.secs[name], 3), 'eval_s': round(tm.secs[f'{name}_eval'] / 2, 4),
+                        'card': te.card.to_dict()})
     p = figures_dir(out)/f'baselines_{dataset}_{split}_seed{seed}.json'
-    save_json({'kind': 'baselines', 'dataset': dataset, 'split': repr(sp), 'results': results, 'timings_s': tm.secs}, p)
+    save_json({'kind': 'baselines', 'dataset': dataset, 'split': repr(sp), 'results': results,
+               'timings_s': tm.secs}, p)
     return results
 
 # %% ../nbs/06_baselines.ipynb #d6913914

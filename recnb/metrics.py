@@ -28,7 +28,8 @@ def metrics_from_positions(pos:list[int], # 1-based positions of the relevant it
     hit = [p for p in pos if p <= k]
     idcg = sum(1 / math.log2(i + 1) for i in range(1, min(n_rel, k) + 1))
     return {f'hr@{k}': float(len(hit) > 0), f'recall@{k}': len(hit) / n_rel, f'precision@{k}': len(hit) / k,
-            f'ndcg@{k}': sum(1 / math.log2(p + 1) for p in hit) / idcg, f'mrr@{k}': 1 / min(hit) if hit else 0.}
+            f'ndcg@{k}': sum(1 / math.log2(p + 1) for p in hit) / idcg,
+            f'mrr@{k}': 1 / min(hit) if hit else 0.}
 
 # %% ../nbs/05_metrics.ipynb #a807b045
 def evaluate_brute(scores:torch.Tensor, # (n_users, n_items) scores of every user for every item
@@ -94,7 +95,8 @@ def _user_metrics(pos:torch.Tensor, tr:torch.Tensor, B:int, ks:list[int])->dict[
         dcg = torch.zeros(B, dtype=torch.double).index_add_(0, tr, disc * inn)
         idcg = icum[(n.clamp(max=k) - 1).clamp(min=0).long()]
         out |= {f'hr@{k}': (hits > 0).double(), f'recall@{k}': hits / n, f'precision@{k}': hits / k,
-                f'ndcg@{k}': dcg / idcg, f'mrr@{k}': torch.where(first <= k, 1 / first, torch.zeros_like(first))}
+                f'ndcg@{k}': dcg / idcg,
+                f'mrr@{k}': torch.where(first <= k, 1 / first, torch.zeros_like(first))}
     return {m: torch.where(n > 0, v, torch.full_like(v, math.nan)) for m, v in out.items()}
 
 # %% ../nbs/05_metrics.ipynb #1e7faee4
@@ -108,7 +110,8 @@ class EvalResult:
     per_user:dict|None = None # 'ndcg@10' -> (n_users,) tensor, aligned with `users`
     users:torch.Tensor|None = None
     def __getitem__(self, k:str)->float: return self.metrics[k]
-    def to_dict(self)->dict: return {'metrics': self.metrics, 'n_users': self.n_users, 'card': self.card.to_dict() if self.card else None}
+    def to_dict(self)->dict: return {'metrics': self.metrics, 'n_users': self.n_users,
+                                     'card': self.card.to_dict() if self.card else None}
     def __repr__(self): return f'EvalResult({self.n_users} users: ' + ', '.join(f'{k}={v:.4f}' for k, v in self.metrics.items()) + ')'
 
 # %% ../nbs/05_metrics.ipynb #1c2cae44
@@ -118,7 +121,8 @@ def _masks(split:Split, target:str, mask)->list[CSR]:
     for m in mask:
         if isinstance(m, CSR): out.append(m)
         else:
-            need(m in ('train', 'valid', 'test') and m != target, f"mask entries must be 'train', 'valid', 'test' (not the target {target!r}) or a CSR, got {m!r}")
+            need(m in ('train', 'valid', 'test') and m != target,
+                 f"mask entries must be 'train', 'valid', 'test' (not the target {target!r}) or a CSR, got {m!r}")
             out.append(split.part(m))
     return out
 
@@ -144,7 +148,8 @@ def evaluate(score_fn:Callable, # users (B,) LongTensor -> fresh (B, n_items) sc
     ks = sorted(set(int(k) for k in ks))
     need(len(ks) > 0 and ks[0] >= 1, f'ks must be positive integers, got {ks}')
     need(ks[-1] <= split.n_items, f'largest K ({ks[-1]}) exceeds the number of items ({split.n_items})')
-    need(set(metrics) <= set(METRICS), f'unknown metrics {set(metrics) - set(METRICS)}; choose from {METRICS}')
+    need(set(metrics) <= set(METRICS),
+         f'unknown metrics {set(metrics) - set(METRICS)}; choose from {METRICS}')
     tgt, masks = split.part(target), _masks(split, target, mask)
     users = split.eval_users(target) if users is None else torch.as_tensor(users, dtype=torch.long)
     if len(users) and (int(users.min()) < 0 or int(users.max()) >= split.n_users): raise ConfigError(f'users must be in [0, {split.n_users})')
@@ -154,7 +159,8 @@ def evaluate(score_fn:Callable, # users (B,) LongTensor -> fresh (B, n_items) sc
     keep = [f'{m}@{k}' for k in ks for m in metrics]
     sums, pu = {m: 0. for m in keep}, {m: [] for m in keep}
     with torch.no_grad():
-        for a in progress(range(0, len(users), cs), desc=f'evaluate {target}', disable=None if show_progress else True):
+        for a in progress(range(0, len(users), cs), desc=f'evaluate {target}',
+                          disable=None if show_progress else True):
             u = users[a:a + cs]
             S = score_fn(u)
             if S.shape != (len(u), split.n_items): raise ConfigError(f'score_fn returned shape {tuple(S.shape)}, expected {(len(u), split.n_items)}')
@@ -168,9 +174,11 @@ def evaluate(score_fn:Callable, # users (B,) LongTensor -> fresh (B, n_items) sc
             for m in keep:
                 sums[m] += float(um[m].sum())
                 if per_user: pu[m].append(um[m])
-    c = split.card(ks=ks, mask={target: [m if isinstance(m, str) else 'custom' for m in (mask or (('train',) if target == 'valid' else ('train', 'valid')))]}, **(card or {}))
+    c = split.card(ks=ks,
+                   mask={target: [m if isinstance(m, str) else 'custom' for m in (mask or (('train',) if target == 'valid' else ('train', 'valid')))]}, **(card or {}))
     return EvalResult({m: sums[m] / len(users) for m in keep}, len(users), c,
-                      {m: torch.cat(v) for m, v in pu.items()} if per_user else None, users if per_user else None)
+                      {m: torch.cat(v) for m, v in pu.items()} if per_user else None,
+                      users if per_user else None)
 
 # %% ../nbs/05_metrics.ipynb #9e7a0cd3
 def target_metrics(pos:torch.Tensor|Sequence[float], # (U,) 1-based position of each user's one held-out item
@@ -196,7 +204,8 @@ def chance_level(n_candidates:int|torch.Tensor, # C, or one C per user
         w = (p[None] <= C[:, None]).double()
         hr = (torch.clamp(C, max=k) / C).mean()
         out |= {f'hr@{k}': float(hr), f'recall@{k}': float(hr), f'precision@{k}': float(hr / k),
-                f'ndcg@{k}': float(((w / torch.log2(p + 1)).sum(1) / C).mean()), f'mrr@{k}': float(((w / p).sum(1) / C).mean())}
+                f'ndcg@{k}': float(((w / torch.log2(p + 1)).sum(1) / C).mean()),
+                f'mrr@{k}': float(((w / p).sum(1) / C).mean())}
     return out
 
 # %% ../nbs/05_metrics.ipynb #be4064d1
@@ -208,9 +217,11 @@ def sample_candidates(split:Split, # split with one held-out item per evaluated 
     "Draw `n_neg` never-interacted negatives per user, uniformly without replacement."
     tgt = split.part(target)
     users = split.eval_users(target)
-    need(bool((tgt.lengths[users] == 1).all()), 'sampled ranking needs exactly one held-out item per user (leave-one-out)')
+    need(bool((tgt.lengths[users] == 1).all()),
+         'sampled ranking needs exactly one held-out item per user (leave-one-out)')
     seen = torch.stack([split.train.lengths, split.valid.lengths, split.test.lengths]).sum(0)[users]
-    need(bool((split.n_items - seen >= n_neg).all()), f'n_neg={n_neg} exceeds the never-interacted items of some user')
+    need(bool((split.n_items - seen >= n_neg).all()),
+         f'n_neg={n_neg} exceeds the never-interacted items of some user')
     g = torch.Generator().manual_seed(seed)
     out = torch.empty(len(users), n_neg, dtype=torch.long)
     # random keys, +inf on interacted items: the n_neg smallest keys are a uniform sample without replacement
@@ -246,7 +257,9 @@ def evaluate_sampled(score_fn:Callable, # users (B,) -> (B, n_items) scores
             pos.append(p)
     pos = torch.cat(pos)
     um = _user_metrics(pos, torch.arange(len(users)), len(users), ks)
-    card = split.card(ks=ks, candidates={'kind': 'sampled', 'n_neg': C - 1, 'seed': seed, 'negatives': 'uniform over never-interacted items'})
+    card = split.card(ks=ks,
+                      candidates={'kind': 'sampled', 'n_neg': C - 1, 'seed': seed,
+                                  'negatives': 'uniform over never-interacted items'})
     return EvalResult({k: float(v.mean()) for k, v in um.items()}, len(users), card)
 
 # %% ../nbs/05_metrics.ipynb #d2393651
@@ -258,5 +271,6 @@ def save_candidates(path:str|os.PathLike, users:torch.Tensor, cands:torch.Tensor
 def load_candidates(path:str|os.PathLike)->tuple[torch.Tensor, torch.Tensor, dict]:
     "Load lists saved by `save_candidates`: (users, candidates, meta)."
     t, m = load_tensors(path)
-    if set(t) != {'users', 'cands'}: raise DataError('not a candidate file (expected tensors users, cands)', path)
+    if set(t) != {'users', 'cands'}: raise DataError('not a candidate file (expected tensors users, cands)',
+                                                     path)
     return t['users'], t['cands'], m

@@ -17,7 +17,8 @@ import torch.nn.functional as F
 from .core import ConfigError, need, seed_everything, progress, save_json, figures_dir, Timer, get_device
 from .splits import CSR, Split, NegativeSampler
 from .baselines import make_split
-from .metrics import (METRICS, EvalResult, evaluate, evaluate_sampled, sample_candidates, save_candidates,
+from .metrics import (METRICS, EvalResult, evaluate, evaluate_sampled, sample_candidates,
+                           save_candidates,
                            load_candidates, chance_level)
 
 # %% auto #0
@@ -116,10 +117,12 @@ class SASRecConfig:
 
     def check(self)->SASRecConfig:
         "Raise a `ConfigError` naming the first impossible setting; return self."
-        for k in ('max_len', 'hidden_size', 'n_layers', 'n_heads', 'inner_size', 'adapter_hidden', 'batch_size', 'epochs', 'patience', 'eval_every'):
+        for k in ('max_len', 'hidden_size', 'n_layers', 'n_heads', 'inner_size', 'adapter_hidden',
+                  'batch_size', 'epochs', 'patience', 'eval_every'):
             v = getattr(self, k)
             need(isinstance(v, (int, np.integer)) and v >= 1, f'{k} must be an integer >= 1, got {v!r}')
-        need(self.hidden_size % self.n_heads == 0, f'n_heads ({self.n_heads}) must divide hidden_size ({self.hidden_size})')
+        need(self.hidden_size % self.n_heads == 0,
+             f'n_heads ({self.n_heads}) must divide hidden_size ({self.hidden_size})')
         for k in ('hidden_dropout_prob', 'attn_dropout_prob', 'adapter_dropout'):
             v = getattr(self, k)
             need(0 <= v < 1, f'{k} must be in [0, 1), got {v!r}')
@@ -127,14 +130,17 @@ class SASRecConfig:
             v = getattr(self, k)
             need(v > 0, f'{k} must be > 0, got {v!r}')
         need(self.weight_decay >= 0, f'weight_decay must be >= 0, got {self.weight_decay!r}')
-        need(len(self.betas) == 2 and all(0 <= b < 1 for b in self.betas), f'betas must be two numbers in [0, 1), got {self.betas!r}')
+        need(len(self.betas) == 2 and all(0 <= b < 1 for b in self.betas),
+             f'betas must be two numbers in [0, 1), got {self.betas!r}')
         need(self.loss_type in LOSSES, f'loss_type must be one of {LOSSES}, got {self.loss_type!r}')
-        need(self.train_windows in WINDOWS, f'train_windows must be one of {WINDOWS}, got {self.train_windows!r}')
+        need(self.train_windows in WINDOWS,
+             f'train_windows must be one of {WINDOWS}, got {self.train_windows!r}')
         need(self.item_init in ITEM_INITS, f'item_init must be one of {ITEM_INITS}, got {self.item_init!r}')
         need(self.adapter in ADAPTERS, f'adapter must be one of {ADAPTERS}, got {self.adapter!r}')
         need(self.feat_norm in FEAT_NORMS, f'feat_norm must be one of {FEAT_NORMS}, got {self.feat_norm!r}')
         m, _, k = self.valid_metric.partition('@')
-        need(m in METRICS and k.isdigit() and int(k) >= 1, f"valid_metric must look like 'ndcg@10' with a metric in {METRICS}, got {self.valid_metric!r}")
+        need(m in METRICS and k.isdigit() and int(k) >= 1,
+             f"valid_metric must look like 'ndcg@10' with a metric in {METRICS}, got {self.valid_metric!r}")
         return self
 
     def to_dict(self)->dict: return asdict(self)
@@ -146,7 +152,8 @@ def prep_features(x:torch.Tensor, # (n_items, d_f) item features
     "Preprocess item features: per-dimension standardisation / sqrt(d_f), per-row L2, or nothing."
     need(norm in FEAT_NORMS, f'feat_norm must be one of {FEAT_NORMS}, got {norm!r}')
     x = torch.as_tensor(x).detach().float().cpu()
-    need(x.ndim == 2 and x.shape[0] >= 1 and x.shape[1] >= 1, f'item_features must be a 2-d (n_items, d_feat) tensor, got shape {tuple(x.shape)}')
+    need(x.ndim == 2 and x.shape[0] >= 1 and x.shape[1] >= 1,
+         f'item_features must be a 2-d (n_items, d_feat) tensor, got shape {tuple(x.shape)}')
     need(bool(torch.isfinite(x).all()), 'item_features contain NaN or inf')
     if norm == 'l2': return F.normalize(x, dim=1)
     if norm == 'standardize': return (x - x.mean(0)) / x.std(0, unbiased=False).clamp(min=1e-8) / math.sqrt(x.shape[1])
@@ -183,7 +190,8 @@ class ItemTable(nn.Module):
                  init_std:float=0.02): # std of the normal init
         super().__init__()
         need(kind in ITEM_INITS, f'item_init must be one of {ITEM_INITS}, got {kind!r}')
-        need((features is None) == (kind == 'id'), f"item_init={kind!r} " + ('takes no item_features' if kind == 'id' else 'needs item_features'))
+        need((features is None) == (kind == 'id'),
+             f"item_init={kind!r} " + ('takes no item_features' if kind == 'id' else 'needs item_features'))
         self.n_items, self.d, self.kind = n_items, d, kind
         if kind == 'id':
             self.emb = nn.Embedding(n_items + 1, d, padding_idx=PAD)
@@ -191,7 +199,8 @@ class ItemTable(nn.Module):
             with torch.no_grad(): self.emb.weight[PAD] = 0
             return
         x = prep_features(features, feat_norm)
-        need(x.shape[0] == n_items, f'item_features has {x.shape[0]} rows but the split has n_items={n_items}')
+        need(x.shape[0] == n_items,
+             f'item_features has {x.shape[0]} rows but the split has n_items={n_items}')
         self.register_buffer('feat', torch.cat([x.new_zeros(1, x.shape[1]), x]))  # row PAD = 0, frozen
         self.adapter = make_adapter(x.shape[1], d, adapter, adapter_hidden, adapter_dropout, init_std)
         if kind == 'finetune': self.unfreeze()
@@ -212,7 +221,8 @@ class ItemTable(nn.Module):
     @torch.no_grad()
     def unfreeze(self)->ItemTable:
         "Turn the adapted features into a trainable embedding table (the fine-tune variant)."
-        need(hasattr(self, 'adapter'), 'unfreeze needs an adapter table (item_init frozen_adapter or finetune)')
+        need(hasattr(self, 'adapter'),
+             'unfreeze needs an adapter table (item_init frozen_adapter or finetune)')
         was = self.adapter.training
         self.adapter.eval()
         w = torch.cat([torch.zeros(1, self.d, device=self.feat.device), self.adapter(self.feat[1:])])
@@ -238,7 +248,8 @@ class SASRecBlock(nn.Module):
         self.h, self.p_attn = n_heads, p_attn
         self.ln1, self.ln2 = nn.LayerNorm(d, eps=eps), nn.LayerNorm(d, eps=eps)
         self.q, self.k, self.v, self.o = (nn.Linear(d, d) for _ in range(4))
-        self.ff = nn.Sequential(nn.Linear(d, inner), nn.ReLU(), nn.Dropout(p), nn.Linear(inner, d), nn.Dropout(p))
+        self.ff = nn.Sequential(nn.Linear(d, inner), nn.ReLU(), nn.Dropout(p), nn.Linear(inner, d),
+                                nn.Dropout(p))
         self.drop = nn.Dropout(p)
 
     def forward(self, h:torch.Tensor, # (B, T, d) hidden states
@@ -248,7 +259,8 @@ class SASRecBlock(nn.Module):
         B, T, d = h.shape
         split = lambda x: x.view(B, T, self.h, d // self.h).transpose(1, 2)
         q = self.ln1(h)
-        a = F.scaled_dot_product_attention(split(self.q(q)), split(self.k(h)), split(self.v(h)), attn_mask=allow,
+        a = F.scaled_dot_product_attention(split(self.q(q)), split(self.k(h)), split(self.v(h)),
+                                           attn_mask=allow,
                                            dropout_p=self.p_attn if self.training else 0.)
         h = q + self.drop(self.o(a.transpose(1, 2).reshape(B, T, d)))
         g = self.ln2(h)
@@ -265,12 +277,14 @@ class SASRec(nn.Module):
         self.cfg = c = (cfg or SASRecConfig()).check()
         need(n_items >= 1, f'n_items must be >= 1, got {n_items}')
         self.n_items, self.L, self.d = n_items, c.max_len, c.hidden_size
-        self.items = ItemTable(n_items, c.hidden_size, c.item_init, item_features, c.adapter, c.adapter_hidden,
+        self.items = ItemTable(n_items, c.hidden_size, c.item_init, item_features, c.adapter,
+                               c.adapter_hidden,
                                c.adapter_dropout, c.feat_norm, c.initializer_range)
         self.pos = nn.Embedding(c.max_len, c.hidden_size)
         nn.init.normal_(self.pos.weight, std=c.initializer_range)
         self.drop = nn.Dropout(c.hidden_dropout_prob)
-        self.blocks = nn.ModuleList(SASRecBlock(c.hidden_size, c.n_heads, c.inner_size, c.hidden_dropout_prob, c.attn_dropout_prob, c.layer_norm_eps)
+        self.blocks = nn.ModuleList(SASRecBlock(c.hidden_size, c.n_heads, c.inner_size, c.hidden_dropout_prob,
+                                                c.attn_dropout_prob, c.layer_norm_eps)
                                     for _ in range(c.n_layers))
         for b in self.blocks:
             for m in b.modules():
@@ -283,9 +297,11 @@ class SASRec(nn.Module):
                )->torch.Tensor: # (B, T, d) outputs F_t (zero-masked input rows at padding)
         "Hidden state after every position of the window."
         B, T = seq.shape
-        need(1 <= T <= self.L, f'sequence length {T} exceeds max_len={self.L}' if T > self.L else 'empty sequence')
+        need(1 <= T <= self.L,
+             f'sequence length {T} exceeds max_len={self.L}' if T > self.L else 'empty sequence')
         m = (seq != PAD)
-        h = self.items(seq) * math.sqrt(self.d) + self.pos(torch.arange(self.L - T, self.L, device=seq.device))
+        h = self.items(seq) * math.sqrt(self.d) + self.pos(torch.arange(self.L - T, self.L,
+                                                                        device=seq.device))
         h = self.drop(h) * m[..., None]
         eye = torch.eye(T, dtype=torch.bool, device=seq.device)
         allow = (torch.ones(T, T, dtype=torch.bool, device=seq.device).tril() & m[:, None, :]) | eye  # causal, no padding keys
@@ -347,7 +363,8 @@ def fit_sasrec(split:Split, # leave-one-out split (chronological train lists, va
     g = seed_everything(cfg.seed)
     dev = get_device(cfg.device)
     if model is None: model = SASRec(split.n_items, cfg, item_features)
-    else: need(model.n_items == split.n_items and model.L == cfg.max_len, 'model does not match the split (n_items) or cfg.max_len')
+    else: need(model.n_items == split.n_items and model.L == cfg.max_len,
+               'model does not match the split (n_items) or cfg.max_len')
     model.to(dev)
     U, X, Y = train_windows(split, cfg.max_len, cfg.train_windows)
     need(len(U) > 0, 'the split has no training transitions (every user has fewer than 2 training items)')
@@ -355,15 +372,18 @@ def fit_sasrec(split:Split, # leave-one-out split (chronological train lists, va
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.Adam(params, lr=cfg.lr, betas=tuple(cfg.betas), weight_decay=cfg.weight_decay)
     best, best_state, best_ep, hist, wait, ep_t = -1., None, 0, [], 0, 0.
-    for ep in progress(range(1, cfg.epochs + 1), desc='SASRec epochs', disable=None if show_progress else True):
+    for ep in progress(range(1, cfg.epochs + 1), desc='SASRec epochs',
+                       disable=None if show_progress else True):
         t0 = time.perf_counter()
         model.train()
         tot = 0.
         perm = torch.randperm(len(U), generator=g)
-        N = (neg.sample(U.repeat_interleave(cfg.max_len), 1, g).view(len(U), cfg.max_len) + 1) if neg is not None else None
+        N = (neg.sample(U.repeat_interleave(cfg.max_len), 1,
+                        g).view(len(U), cfg.max_len) + 1) if neg is not None else None
         for a in range(0, len(perm), cfg.batch_size):
             b = perm[a:a + cfg.batch_size]
-            loss = sasrec_loss(model, X[b].to(dev), Y[b].to(dev), None if N is None else N[b].to(dev), cfg.loss_type)
+            loss = sasrec_loss(model, X[b].to(dev), Y[b].to(dev), None if N is None else N[b].to(dev),
+                               cfg.loss_type)
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -372,8 +392,10 @@ def fit_sasrec(split:Split, # leave-one-out split (chronological train lists, va
         if ep % cfg.eval_every and ep != cfg.epochs: continue
         t1 = time.perf_counter()
         model.eval()
-        v = evaluate(model.scorer(split, 'valid'), split, 'valid', ks=sorted({10, 20, int(cfg.valid_metric.split('@')[1])}))
-        hist.append({'epoch': ep, 'loss': tot / len(perm), 'train_s': ep_t, 'eval_s': time.perf_counter() - t1,
+        v = evaluate(model.scorer(split, 'valid'), split, 'valid',
+                     ks=sorted({10, 20, int(cfg.valid_metric.split('@')[1])}))
+        hist.append({'epoch': ep, 'loss': tot / len(perm), 'train_s': ep_t,
+                     'eval_s': time.perf_counter() - t1,
                      **{f'valid_{k}': x for k, x in v.metrics.items()}}); ep_t = 0.
         if v[cfg.valid_metric] > best:
             best, best_ep, wait = v[cfg.valid_metric], ep, 0
@@ -400,14 +422,17 @@ class CosineScorer:
         self.items = F.normalize(item_emb, dim=1)
         if user_emb is None:
             need(split is not None, 'CosineScorer needs user_emb or a split to average histories over')
-            need(split.n_items == len(item_emb), f'item_emb has {len(item_emb)} rows but the split has n_items={split.n_items}')
+            need(split.n_items == len(item_emb),
+                 f'item_emb has {len(item_emb)} rows but the split has n_items={split.n_items}')
             hs = user_histories(split, target, max_len)
             r = torch.repeat_interleave(torch.arange(len(hs)), torch.tensor([len(h) for h in hs]))
             c = torch.tensor([i for h in hs for i in h], dtype=torch.long)
             user_emb = torch.zeros(len(hs), item_emb.shape[1]).index_add_(0, r, item_emb[c])
         user_emb = torch.as_tensor(user_emb).detach().float()
-        need(user_emb.ndim == 2 and user_emb.shape[1] == item_emb.shape[1], f'user_emb must be (n_users, {item_emb.shape[1]}), got shape {tuple(user_emb.shape)}')
-        need(split is None or len(user_emb) == split.n_users, f'user_emb has {len(user_emb)} rows but the split has n_users={getattr(split, "n_users", None)}')
+        need(user_emb.ndim == 2 and user_emb.shape[1] == item_emb.shape[1],
+             f'user_emb must be (n_users, {item_emb.shape[1]}), got shape {tuple(user_emb.shape)}')
+        need(split is None or len(user_emb) == split.n_users,
+             f'user_emb has {len(user_emb)} rows but the split has n_users={getattr(split, "n_users", None)}')
         self.users = F.normalize(user_emb, dim=1)  # the mean's 1/|H_u| cancels in the cosine
 
     def __call__(self, users:torch.Tensor, # (B,) user codes
@@ -422,10 +447,12 @@ def candidates_for(split:Split, # leave-one-out split
                    path:str|os.PathLike|None=None, # candidate file: loaded if it exists (and matches), else written; None = not saved
                   )->tuple[torch.Tensor, torch.Tensor]: # (users (U,), candidates (U, 1 + n_neg), target first)
     "The shared sampled-ranking candidate lists of a split: load them from `path`, or draw and save them there."
-    meta = {'dataset': split.dataset, 'target': target, 'n_neg': n_neg, 'seed': seed, 'n_users': split.n_users, 'n_items': split.n_items}
+    meta = {'dataset': split.dataset, 'target': target, 'n_neg': n_neg, 'seed': seed,
+            'n_users': split.n_users, 'n_items': split.n_items}
     if path is not None and Path(path).is_file():
         users, cands, m = load_candidates(path)
-        need(all(m.get(k) == v for k, v in meta.items()), f'candidate file {path} was made for {m}, not {meta}')
+        need(all(m.get(k) == v for k, v in meta.items()),
+             f'candidate file {path} was made for {m}, not {meta}')
         return users, cands
     users, cands = sample_candidates(split, target, n_neg, seed)
     if path is not None: save_candidates(path, users, cands, meta)
@@ -448,7 +475,8 @@ def evaluate_protocols(score_fn:Callable, # users (B,) -> (B, n_items) scores
     if card and 'extra' in card: samp.card.extra = card['extra']
     eu = split.eval_users(target)
     n_cand = split.n_items - split.train.lengths[eu] - (split.valid.lengths[eu] if target == 'test' else 0)
-    return {'full': full, 'sampled': samp, 'chance_full': chance_level(n_cand, ks), 'chance_sampled': chance_level(cands.shape[1], ks)}
+    return {'full': full, 'sampled': samp, 'chance_full': chance_level(n_cand, ks),
+            'chance_sampled': chance_level(cands.shape[1], ks)}
 
 # %% ../nbs/07_seqrec.ipynb #0c37dae5
 def format_protocols(res:dict, # output of `evaluate_protocols`
@@ -457,16 +485,20 @@ def format_protocols(res:dict, # output of `evaluate_protocols`
     "Both protocols and their chance levels as a small table."
     ks = res['full'].card.ks
     cols = [f'{m}@{k}' for k in ks for m in metrics]
-    rows = [('full', res['full'].metrics), ('  chance', res['chance_full']), (f'sampled ({res["sampled"].card.candidates["n_neg"]} neg)', res['sampled'].metrics),
+    rows = [('full', res['full'].metrics), ('  chance', res['chance_full']),
+            (f'sampled ({res["sampled"].card.candidates["n_neg"]} neg)', res['sampled'].metrics),
             ('  chance', res['chance_sampled'])]
     return '\n'.join([f'{"protocol":<20}' + ''.join(f'{c:>10}' for c in cols)] + [f'{n:<20}' + ''.join(f'{m[c]:>10.4f}' for c in cols) for n, m in rows])
 
 # %% ../nbs/07_seqrec.ipynb #a0df4f63
 def _results(name:str, split:Split, pr:dict, va:EvalResult|None, hist:list|None, extra:dict)->dict:
     "The JSON-able result record shared by `run_sasrec` and `run_direct`."
-    r = {'model': name, 'dataset': split.dataset, 'split': repr(split), 'test_full': pr['full'].metrics, 'test_sampled': pr['sampled'].metrics,
-         'chance_full': pr['chance_full'], 'chance_sampled': pr['chance_sampled'], 'n_users': pr['full'].n_users,
-         'threads': torch.get_num_threads(), 'loadavg': [round(x, 2) for x in os.getloadavg()] if hasattr(os, 'getloadavg') else None, **extra,
+    r = {'model': name, 'dataset': split.dataset, 'split': repr(split), 'test_full': pr['full'].metrics,
+         'test_sampled': pr['sampled'].metrics,
+         'chance_full': pr['chance_full'], 'chance_sampled': pr['chance_sampled'],
+         'n_users': pr['full'].n_users,
+         'threads': torch.get_num_threads(),
+         'loadavg': [round(x, 2) for x in os.getloadavg()] if hasattr(os, 'getloadavg') else None, **extra,
          'card': pr['full'].card.to_dict(), 'card_sampled': pr['sampled'].card.to_dict()}
     if va is not None: r['valid_full'] = va.metrics
     if hist is not None: r['history'] = hist
@@ -489,20 +521,25 @@ def run_sasrec(data:str|Split='ml-100k', # registry name (standard leave-one-out
     cfg = (cfg or SASRecConfig()).check()
     name = name or cfg.item_init
     split = make_split(data) if isinstance(data, str) else data
-    need(split.params.get('kind') in ('loo', None), f"run_sasrec needs a leave-one-out split, got kind={split.params.get('kind')!r}")
+    need(split.params.get('kind') in ('loo', None),
+         f"run_sasrec needs a leave-one-out split, got kind={split.params.get('kind')!r}")
     tm = Timer()
     with tm('train'): model, hist = fit_sasrec(split, cfg, item_features, show_progress=show_progress)
     best = max(hist, key=lambda h: h[f'valid_{cfg.valid_metric}'])
     extra = {'config': cfg.to_dict(), 'epochs_run': hist[-1]['epoch'], 'best_epoch': best['epoch'],
-             'train_s_per_epoch': sum(h['train_s'] for h in hist) / hist[-1]['epoch'], 'valid_s_per_eval': sum(h['eval_s'] for h in hist) / len(hist),
+             'train_s_per_epoch': sum(h['train_s'] for h in hist) / hist[-1]['epoch'],
+             'valid_s_per_eval': sum(h['eval_s'] for h in hist) / len(hist),
              'd_feat': None if item_features is None else int(item_features.shape[1]),
              'n_params': sum(p.numel() for p in model.parameters() if p.requires_grad)}
     cp = cand_path or figures_dir(out)/f'candidates_{split.dataset or "data"}_test_neg{n_neg}_seed{cand_seed}.safetensors'
     with tm('test'):
-        pr = evaluate_protocols(model.scorer(split, 'test'), split, 'test', ks, n_neg, cand_seed, cp, card={'seed': cfg.seed, 'extra': {'model': f'sasrec_{name}', **extra}})
+        pr = evaluate_protocols(model.scorer(split, 'test'), split, 'test', ks, n_neg, cand_seed, cp,
+                                card={'seed': cfg.seed, 'extra': {'model': f'sasrec_{name}', **extra}})
         va = evaluate(model.scorer(split, 'valid'), split, 'valid', ks=ks)
-    r = _results(f'sasrec_{name}', split, pr, va, hist, extra | {'train_s': round(tm.secs['train'], 3), 'test_s': round(tm.secs['test'], 3)})
-    save_json({'kind': 'seqrec', **r}, figures_dir(out)/f'sasrec_{split.dataset or "data"}_{name}_seed{cfg.seed}.json')
+    r = _results(f'sasrec_{name}', split, pr, va, hist,
+                 extra | {'train_s': round(tm.secs['train'], 3), 'test_s': round(tm.secs['test'], 3)})
+    save_json({'kind': 'seqrec', **r},
+              figures_dir(out)/f'sasrec_{split.dataset or "data"}_{name}_seed{cfg.seed}.json')
     if verbose:
         print(f'sasrec_{name}: {r["epochs_run"]} epochs (best {r["best_epoch"]}), {r["train_s_per_epoch"]:.2f} s/epoch on {r["threads"]} thread(s), load {r["loadavg"]}')
         print(format_protocols(pr))
@@ -519,10 +556,12 @@ def run_direct(item_emb:torch.Tensor, # (n_items, d) item embeddings of the embe
                verbose:bool=True, # print the protocol table with chance levels
               )->dict: # the result (also written to direct_<dataset>_<name>.json)
     "Direct ranking by an embedder (cosine scorer) on the test targets under both protocols; write a results JSON."
-    extra = {'user_emb': 'given' if user_emb is not None else f'mean of the last {max_len} history items', 'd': int(item_emb.shape[1])}
+    extra = {'user_emb': 'given' if user_emb is not None else f'mean of the last {max_len} history items',
+             'd': int(item_emb.shape[1])}
     cp = cand_path or figures_dir(out)/f'candidates_{split.dataset or "data"}_test_neg{n_neg}_seed{cand_seed}.safetensors'
     sc = CosineScorer(item_emb, user_emb, split, 'test', max_len)
-    pr = evaluate_protocols(sc, split, 'test', ks, n_neg, cand_seed, cp, card={'extra': {'model': f'direct_{name}', **extra}})
+    pr = evaluate_protocols(sc, split, 'test', ks, n_neg, cand_seed, cp,
+                            card={'extra': {'model': f'direct_{name}', **extra}})
     r = _results(f'direct_{name}', split, pr, None, None, extra)
     save_json({'kind': 'direct', **r}, figures_dir(out)/f'direct_{split.dataset or "data"}_{name}.json')
     if verbose:

@@ -42,7 +42,8 @@ def random_eval_problem(n_users:int, n_items:int, dim:int=64, # sizes
     tr = torch.randint(0, n_items, (n_users, n_train), generator=g)
     te = torch.randint(0, n_items, (n_users,), generator=g)
     ptr = lambda n: torch.arange(n_users + 1) * n
-    sp = Split(CSR(ptr(n_train), tr.flatten()), CSR(ptr(0), torch.zeros(0, dtype=torch.long)), CSR(ptr(1), te), n_items, 'random',
+    sp = Split(CSR(ptr(n_train), tr.flatten()), CSR(ptr(0), torch.zeros(0, dtype=torch.long)),
+               CSR(ptr(1), te), n_items, 'random',
                params={'kind': 'random', 'n_train': n_train, 'seed': seed})
     return U, V, sp
 
@@ -70,8 +71,10 @@ def bench_eval(n_users:int=100_000, n_items:int=50_000, dim:int=64, n_train:int=
         t = time.perf_counter()
         _bare(U, V, k, cs)
         tb.append(time.perf_counter() - t)
-    return {'n_users': n_users, 'n_items': n_items, 'dim': dim, 'n_train': n_train, 'chunk_size': cs, 'threads': torch.get_num_threads(),
-            'harness_s': min(th), 'bare_s': min(tb), 'ratio': min(th) / min(tb), 'rss_before_gib': rss0, 'peak_rss_gib': rss_gib(),
+    return {'n_users': n_users, 'n_items': n_items, 'dim': dim, 'n_train': n_train, 'chunk_size': cs,
+            'threads': torch.get_num_threads(),
+            'harness_s': min(th), 'bare_s': min(tb), 'ratio': min(th) / min(tb), 'rss_before_gib': rss0,
+            'peak_rss_gib': rss_gib(),
             'metrics': {m: res[m] for m in (f'ndcg@{k}', f'recall@{k}')}}
 
 # %% ../../nbs/experiments/bench.ipynb #383dcba6
@@ -88,7 +91,8 @@ def bench_ml100k(repeats:int=20, seed:int=0)->dict:
         t = time.perf_counter()
         evaluate(fn, sp, ks=(10, 20))
         ts.append(time.perf_counter() - t)
-    return {'n_users': sp.n_users, 'n_items': sp.n_items, 'median_s': statistics.median(ts), 'min_s': min(ts), 'repeats': repeats}
+    return {'n_users': sp.n_users, 'n_items': sp.n_items, 'median_s': statistics.median(ts), 'min_s': min(ts),
+            'repeats': repeats}
 
 # %% ../../nbs/experiments/bench.ipynb #07f25897
 def format_bench(r:dict)->str:
@@ -130,12 +134,14 @@ def _fed_worker(dataset, base, method, rounds, q):
     t = time.perf_counter()
     ag.run_round()
     exch = time.perf_counter() - t  # gate training + fusion + a round
-    q.put({'dataset': dataset, 'clients': sp.n_users, 'items': sp.n_items, 'train': len(sp.train), 'round_s': per_round, 'phases_s': phases,
+    q.put({'dataset': dataset, 'clients': sp.n_users, 'items': sp.n_items, 'train': len(sp.train),
+           'round_s': per_round, 'phases_s': phases,
            'eval_s': statistics.median(ev), 'exchange_round_s': exch, 'peak_rss_gib': peak,
            'peak_exchange_gib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20})
 
 # %% ../../nbs/experiments/bench.ipynb #b22611e5
-def bench_fed(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), base:str='pfedrec', method:str='kg', rounds:int=10)->list[dict]:
+def bench_fed(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), base:str='pfedrec', method:str='kg',
+              rounds:int=10)->list[dict]:
     "Per-round time by phase, evaluation time, exchange-round time and peak memory, one fresh process per dataset."
     import multiprocessing as mp, queue
     from recnb.experiments.bench import _fed_worker as work  # the module's function, importable by the child (also when called from a notebook)
@@ -183,7 +189,8 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
     import shutil
     split = split or make_split(dataset)
     cfg = FedConfig(method=method, rounds=rounds, eval_every=0)
-    out = {'dataset': dataset, 'base': base, 'method': method, 'clients': split.n_users, 'items': split.n_items, 'shards': shards,
+    out = {'dataset': dataset, 'base': base, 'method': method, 'clients': split.n_users,
+           'items': split.n_items, 'shards': shards,
            'threads': torch.get_num_threads()}
     fed = Federation(split, base, cfg)
     fed.run_round()  # warm-up
@@ -191,17 +198,20 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
     for _ in range(rounds): fed.run_round()
     out['inprocess_round_s'] = (time.perf_counter() - t) / rounds
     parts = partition_users(split.n_users, shards)
-    r = drive(InProcess([Shard(split, u, base, cfg, s) for s, u in enumerate(parts)]), make_method(method), cfg, show_progress=False)
+    r = drive(InProcess([Shard(split, u, base, cfg, s) for s, u in enumerate(parts)]), make_method(method),
+              cfg, show_progress=False)
     out['sharded_round_s'] = r['timing']['train'] / r['timing']['rounds']
     def flower(res, n):
-        return {'round_s': res['timing']['train'] / res['timing']['rounds'], 'client_compute_s': res['timing']['client_train'] / res['timing']['rounds'],
+        return {'round_s': res['timing']['train'] / res['timing']['rounds'],
+                'client_compute_s': res['timing']['client_train'] / res['timing']['rounds'],
                 'startup_s': res['wall_seconds'] - res['timing']['train'] - res['timing']['aggregate'] - res['timing']['evaluate'], 'rounds': n}
     if simulation:
         spec = FlowerSpec(dataset, base, asdict(cfg), shards, run_dir=str(new_run_dir('bench-sim')))
         out['simulation'] = flower(run_simulation(spec), rounds)
         shutil.rmtree(spec.run_dir, ignore_errors=True)
     if deployment:
-        spec = FlowerSpec(dataset, base, asdict(replace(cfg, rounds=deploy_rounds)), shards, run_dir=str(new_run_dir('bench-deploy')), timeout=300)
+        spec = FlowerSpec(dataset, base, asdict(replace(cfg, rounds=deploy_rounds)), shards,
+                          run_dir=str(new_run_dir('bench-deploy')), timeout=300)
         prepare_nodes(spec, split)
         with Deployment(shards) as dep: out['deployment'] = flower(dep.run(spec), deploy_rounds)
         shutil.rmtree(spec.run_dir, ignore_errors=True)

@@ -16,16 +16,22 @@ __all__ = ['QUICK', 'FULL', 'PARTS', 'RUNNERS', 'needs', 'missing_data', 'reprod
 
 # %% ../../nbs/experiments/reproduce.ipynb #1fd6036e
 QUICK = {
-    'fedrkg': dict(dataset='ml-100k', bases=('pfedrec',), methods=('replace', 'kg', 'ag'), seeds=(0,), rounds=30, eval_every=5, patience=None),
-    'f3crec': dict(dataset='ml-100k', base='fedmf', variants=('ft', 'full'), seeds=(0,), rounds=100, patience=30),
-    'vlm2rec': dict(dataset='ml-100k', seeds=(0,), losses=('sft', 'full'), steps=30, sasrec=dict(epochs=10, patience=3), zero_shot=False,
+    'fedrkg': dict(dataset='ml-100k', bases=('pfedrec',), methods=('replace', 'kg', 'ag'), seeds=(0,),
+                   rounds=30, eval_every=5, patience=None),
+    'f3crec': dict(dataset='ml-100k', base='fedmf', variants=('ft', 'full'), seeds=(0,), rounds=100,
+                   patience=30),
+    'vlm2rec': dict(dataset='ml-100k', seeds=(0,), losses=('sft', 'full'), steps=30,
+                    sasrec=dict(epochs=10, patience=3), zero_shot=False,
                     robust=(), val_users=100, n_neg=100, train_kw=None),
 }
 FULL = {
-    'fedrkg': dict(dataset='ml-100k', bases=('pfedrec', 'fedmf', 'fedncf'), methods=('replace', 'dual', 'local', 'kg', 'ag', 'central'), seeds=(0, 1, 2),
+    'fedrkg': dict(dataset='ml-100k', bases=('pfedrec', 'fedmf', 'fedncf'),
+                   methods=('replace', 'dual', 'local', 'kg', 'ag', 'central'), seeds=(0, 1, 2),
                    rounds=100, eval_every=5, patience=8),
-    'f3crec': dict(dataset='ml-100k', base='fedmf', variants=('ft', 'client', 'server', 'full', 'central'), seeds=(0, 1, 2), rounds=100, patience=30),
-    'vlm2rec': dict(dataset='ml-100k', seeds=(0, 1, 2), losses=('sft', 'sft+crtr', 'wpcl', 'full'), steps=30, sasrec=None, zero_shot=True,
+    'f3crec': dict(dataset='ml-100k', base='fedmf', variants=('ft', 'client', 'server', 'full', 'central'),
+                   seeds=(0, 1, 2), rounds=100, patience=30),
+    'vlm2rec': dict(dataset='ml-100k', seeds=(0, 1, 2), losses=('sft', 'sft+crtr', 'wpcl', 'full'), steps=30,
+                    sasrec=None, zero_shot=True,
                     robust=('sft', 'full'), val_users=200, n_neg=100, train_kw=None),
 }
 PARTS = tuple(QUICK)
@@ -49,11 +55,14 @@ def _fedrkg(s:dict, out:Path, show_progress:bool)->list[dict]:
     for base in s['bases']:
         for m in s['methods']:
             cfg = fedrkg_config(m, rounds=s['rounds'], eval_every=s['eval_every'], patience=s['patience'])
-            r = run_fedrkg(s['dataset'], base, m, tuple(s['seeds']), cfg, split=split, out=out, show_progress=show_progress)
+            r = run_fedrkg(s['dataset'], base, m, tuple(s['seeds']), cfg, split=split, out=out,
+                           show_progress=show_progress)
             res.append(r)
             for k in ('hr@10', 'ndcg@10'):
-                rows.append({'paper': 'FedRKG', 'setting': f'{s["dataset"]} loo, full ranking, {base}', 'method': m, 'metric': {'hr@10': 'test HR@10', 'ndcg@10': 'test NDCG@10'}[k],
-                             'value': r['test'][k]['mean'], 'std': r['test'][k]['std'], 'n_seeds': len(r['seeds'])})
+                rows.append({'paper': 'FedRKG', 'setting': f'{s["dataset"]} loo, full ranking, {base}',
+                             'method': m, 'metric': {'hr@10': 'test HR@10', 'ndcg@10': 'test NDCG@10'}[k],
+                             'value': r['test'][k]['mean'], 'std': r['test'][k]['std'],
+                             'n_seeds': len(r['seeds'])})
     plot_curves(res, path=out/f'fedrkg_curves_{s["dataset"]}.svg')
     return rows
 
@@ -63,15 +72,20 @@ def _f3crec(s:dict, out:Path, show_progress:bool)->list[dict]:
     from recnb.experiments.f3crec import plot_heatmap
     rows = []
     for v in s['variants']:
-        r = run_f3crec(s['dataset'], s['base'], v, tuple(s['seeds']), f3crec_config(rounds=s['rounds'], patience=s['patience']),
+        r = run_f3crec(s['dataset'], s['base'], v, tuple(s['seeds']),
+                       f3crec_config(rounds=s['rounds'], patience=s['patience']),
                        stream=s.get('split'), out=out, show_progress=show_progress)
         for mode in ('corrected', 'reference'):
             hm = r['final'][mode]['ndcg@20']['HM']
-            rows.append({'paper': 'F3CRec', 'setting': f'{s["dataset"]} 60% + 3 blocks, {s["base"]}, {mode} mode', 'method': v, 'metric': 'HM NDCG@20',
+            rows.append({'paper': 'F3CRec',
+                         'setting': f'{s["dataset"]} 60% + 3 blocks, {s["base"]}, {mode} mode', 'method': v,
+                         'metric': 'HM NDCG@20',
                          'value': hm['mean'], 'std': hm['std'], 'n_seeds': len(r['seeds'])})
         if v == 'full':
             run = r['runs'][0]
-            plot_heatmap(run['a']['corrected']['ndcg@20'], f'F3CRec-{s["base"]} on {s["dataset"]}, corrected mode', path=out/f'f3crec_heatmap_{s["dataset"]}.svg')
+            plot_heatmap(run['a']['corrected']['ndcg@20'],
+                         f'F3CRec-{s["base"]} on {s["dataset"]}, corrected mode',
+                         path=out/f'f3crec_heatmap_{s["dataset"]}.svg')
             plot_replay(run, path=out/f'f3crec_replay_{s["dataset"]}.svg')
     return rows
 
@@ -79,13 +93,16 @@ def _f3crec(s:dict, out:Path, show_progress:bool)->list[dict]:
 def _vlm2rec(s:dict, out:Path, show_progress:bool)->list[dict]:
     from recnb.experiments.vlm2rec import run_ml100k, plot_real
     kw = {k: v for k, v in s.items() if k not in ('sasrec', 'split', 'src')}
-    r = run_ml100k(**kw, sasrec=s['sasrec'], src=s.get('src'), split=s.get('split'), out=out, verbose=show_progress)
+    r = run_ml100k(**kw, sasrec=s['sasrec'], src=s.get('src'), split=s.get('split'), out=out,
+                   verbose=show_progress)
     plot_real(r, path=out/f'vlm2rec_{r["dataset"]}.svg')
     rows = []
     for key, d in r['summary'].items():
         if key == 'chance' or ('/' in key.split(' ')[0] and '/both' not in key): continue
-        rows.append({'paper': 'VLM2Rec', 'setting': f'{r["dataset"]} loo, history <= 10, full ranking', 'method': key.replace('/both', ''), 'metric': 'test NDCG@10',
-                     'value': d['full/ndcg@10']['mean'], 'std': d['full/ndcg@10']['std'], 'n_seeds': len(r['seeds'])})
+        rows.append({'paper': 'VLM2Rec', 'setting': f'{r["dataset"]} loo, history <= 10, full ranking',
+                     'method': key.replace('/both', ''), 'metric': 'test NDCG@10',
+                     'value': d['full/ndcg@10']['mean'], 'std': d['full/ndcg@10']['std'],
+                     'n_seeds': len(r['seeds'])})
     return rows
 
 RUNNERS = {'fedrkg': _fedrkg, 'f3crec': _f3crec, 'vlm2rec': _vlm2rec}
@@ -135,8 +152,10 @@ def reproduce(quick:bool=True, # QUICK (about 10 minutes on 2 CPU cores) or FULL
         if show_progress: print(f'== {p} ({"quick" if quick else "full"} size)', flush=True)
         rows += RUNNERS[p](s[p], d, show_progress)
         secs[p] = round(time.perf_counter() - t0, 1)
-    res = {'kind': 'reproduce', 'size': 'quick' if quick else 'full', 'rows': rows, 'seconds': secs, 'skipped': skipped, 'total_seconds': round(sum(secs.values()), 1),
-           'settings': {p: {k: v for k, v in s[p].items() if k not in ('split', 'src')} for p in parts}, 'threads': torch.get_num_threads(),
+    res = {'kind': 'reproduce', 'size': 'quick' if quick else 'full', 'rows': rows, 'seconds': secs,
+           'skipped': skipped, 'total_seconds': round(sum(secs.values()), 1),
+           'settings': {p: {k: v for k, v in s[p].items() if k not in ('split', 'src')} for p in parts},
+           'threads': torch.get_num_threads(),
            'versions': versions(), 'out': str(d)}
     save_json(res, d/'reproduce_summary.json')
     if verbose: print(format_summary(res))

@@ -49,8 +49,10 @@ def tiny_embedder(cfg:TrainConfig, # run settings (`model`, `tiny`, `vlm`, LoRA 
                  )->VLMEmbedder:
     "The embedder of a run: the tiny VLM (or `cfg.model`) with the parameters `tune` names trainable."
     need(tune in TUNES, f'tune must be one of {TUNES}, got {tune!r}')
-    if tune == 'lora': return build_embedder(replace(cfg, model=str(_tiny_path(cfg, folder))) if cfg.model == 'tiny' else cfg)
-    emb = VLMEmbedder.from_pretrained(_tiny_path(cfg, folder) if cfg.model == 'tiny' else cfg.model, dtype=cfg.dtype, **cfg.vlm)
+    if tune == 'lora': return build_embedder(replace(cfg,
+                                                     model=str(_tiny_path(cfg, folder))) if cfg.model == 'tiny' else cfg)
+    emb = VLMEmbedder.from_pretrained(_tiny_path(cfg, folder) if cfg.model == 'tiny' else cfg.model,
+                                      dtype=cfg.dtype, **cfg.vlm)
     for n, p in emb.model.named_parameters(): p.requires_grad_(tune == 'all' or not ('visual.blocks' in n or 'visual.patch_embed' in n))
     return emb
 
@@ -82,7 +84,8 @@ class EvalSet:
         "A fixed random subset of `n` users (all if fewer)."
         if n >= len(self): return self
         k = torch.from_numpy(np.sort(np.random.default_rng(seed).choice(len(self), n, replace=False)))
-        return EvalSet(self.target, self.users[k], [self.history[i] for i in k.tolist()], self.cands[k], self.seed)
+        return EvalSet(self.target, self.users[k], [self.history[i] for i in k.tolist()], self.cands[k],
+                       self.seed)
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #cfc94f7f
 def eval_set(split:Split, # leave-one-out split
@@ -96,7 +99,8 @@ def eval_set(split:Split, # leave-one-out split
     P = make_pairs(split, target, max_history)
     need(len(P) > 0, f'no {target} pairs to evaluate')
     if max_users is not None and len(P) > max_users:
-        P = P.subset(torch.from_numpy(np.sort(np.random.default_rng(seed).choice(len(P), max_users, replace=False))))
+        P = P.subset(torch.from_numpy(np.sort(np.random.default_rng(seed).choice(len(P), max_users,
+                                                                                 replace=False))))
     us, cands = sample_candidates(split, target, n_neg, seed)
     row = torch.full((split.n_users,), -1, dtype=torch.long)
     row[us] = torch.arange(len(us))
@@ -168,8 +172,11 @@ def embed_eval(emb:VLMEmbedder, # the embedder (evaluated in eval mode, without 
                 hs = [perturbed_fields(src, h) for h in es.history]
                 U, I = {}, {}
                 for v, kt, ki in (('both', 1, 1), ('text', 1, 0), ('image', 0, 1)):
-                    I[v] = emb.encode_items(t if kt else None, im if ki else None, fusion='internal', batch_size=batch_size)['fused']
-                    U[v] = emb.encode_users([h[0] for h in hs] if kt else None, [h[1] for h in hs] if ki else None, fusion='internal', batch_size=batch_size)['fused']
+                    I[v] = emb.encode_items(t if kt else None, im if ki else None, fusion='internal',
+                                            batch_size=batch_size)['fused']
+                    U[v] = emb.encode_users([h[0] for h in hs] if kt else None,
+                                            [h[1] for h in hs] if ki else None, fusion='internal',
+                                            batch_size=batch_size)['fused']
                 return {'users': U, 'items': I}
             S = None if perturb is None else perturb.sources(_n_items(src))
             need_items = sorted(set(items) | (set() if S is None else {int(S[i]) for i in items if S[i] >= 0}))
@@ -185,10 +192,12 @@ def embed_eval(emb:VLMEmbedder, # the embedder (evaluated in eval mode, without 
                 if m == 'image': iv = pert
                 else: it = pert
             hs = [perturbed_fields(src, h, S, perturb.modality if perturb else 'image') for h in es.history]
-            u = emb.encode_users([h[0] for h in hs], [h[1] for h in hs], fusion='external', batch_size=batch_size)
+            u = emb.encode_users([h[0] for h in hs], [h[1] for h in hs], fusion='external',
+                                 batch_size=batch_size)
     finally: emb.train(was)
     ut, uv = u['text'], u['image']
-    return {'users': {'both': _norm(ut) + _norm(uv), 'text': ut, 'image': uv}, 'items': {'both': _norm(it) + _norm(iv), 'text': it, 'image': iv}}
+    return {'users': {'both': _norm(ut) + _norm(uv), 'text': ut, 'image': uv},
+            'items': {'both': _norm(it) + _norm(iv), 'text': it, 'image': iv}}
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #d4857112
 VIEWS = ('both', 'text', 'image')
@@ -257,9 +266,11 @@ class InternalPairEncoder(PairEncoder):
                 targets:Sequence[int], # per pair: target item code
                )->tuple: # eu, 0, ei, 0, each (B, d)
         f = [item_fields(self.src, h) for h in history]
-        u = self.emb.encode_users([t for t, _, _ in f], [i for _, i, _ in f], fusion='internal', batch_size=self.batch_size)['fused']
+        u = self.emb.encode_users([t for t, _, _ in f], [i for _, i, _ in f], fusion='internal',
+                                  batch_size=self.batch_size)['fused']
         t, i, _ = item_fields(self.src, [int(x) for x in targets])
-        v = self.emb.encode_items(t, i, fusion='internal', batch_size=self.batch_size, use_cache=False)['fused']
+        v = self.emb.encode_items(t, i, fusion='internal', batch_size=self.batch_size,
+                                  use_cache=False)['fused']
         return u, torch.zeros_like(u), v, torch.zeros_like(v)
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #d8dec8b6
@@ -276,11 +287,14 @@ class ExpTrainer(VLMTrainer):
         need(only in (None, 'text', 'image'), f"only must be None, 'text' or 'image', got {only!r}")
         need(fusion in ('external', 'internal'), f"fusion must be 'external' or 'internal', got {fusion!r}")
         super().__init__(cfg, None, src, split, emb)
-        need(fusion == 'external' or (self.cfg.loss == 'sft' and only is None), "internal fusion trains with loss='sft' on both modalities")
+        need(fusion == 'external' or (self.cfg.loss == 'sft' and only is None),
+             "internal fusion trains with loss='sft' on both modalities")
         self.only, self.fusion, self.best_state = only, fusion, None
-        if fusion == 'internal': self.model = self.acc.prepare_model(InternalPairEncoder(self.emb, src, self.cfg.embed_batch))
+        if fusion == 'internal': self.model = self.acc.prepare_model(InternalPairEncoder(self.emb, src,
+                                                                                         self.cfg.embed_batch))
         c = self.cfg
-        self.val = val if val is not None else eval_set(split, 'valid', c.eval_neg, c.eval_users, c.seed, c.max_history)
+        self.val = val if val is not None else eval_set(split, 'valid', c.eval_neg, c.eval_users, c.seed,
+                                                        c.max_history)
 
     def _loss(self, E, t, H):
         if self.only is not None: E = [e * 0 if (j % 2 == 0) == (self.only == 'image') else e for j, e in enumerate(E)]
@@ -290,7 +304,8 @@ class ExpTrainer(VLMTrainer):
 
     def validate(self)->dict:
         "D1 on the validation `EvalSet`; keep the trainable weights of the best `select_metric`."
-        r = eval_modalities(self.emb, self.src, self.val, self.fusion, ks=(10, 20), batch_size=self.cfg.embed_batch)
+        r = eval_modalities(self.emb, self.src, self.val, self.fusion, ks=(10, 20),
+                            batch_size=self.cfg.embed_batch)
         rec = self._record('eval', {f'val/{k}': v for k, v in r.items()})
         v = rec[self._metric_key()]
         if self.best is None or v > self.best['value']:
@@ -321,18 +336,22 @@ def fit_embedder(cfg:TrainConfig|dict, # settings (`EXP_TRAIN`-like)
                 )->tuple[VLMEmbedder, dict]: # (embedder at the best validation weights, run record)
     "Train one embedder and return it at its best validation step, with its curves."
     cfg = as_config(cfg, **overrides)
-    if only is not None: cfg = replace(cfg, select_metric=f'{cfg.select_metric.split("/")[0]}/{only}', diag_every=0)
+    if only is not None: cfg = replace(cfg, select_metric=f'{cfg.select_metric.split("/")[0]}/{only}',
+                                       diag_every=0)
     if fusion == 'internal': cfg = replace(cfg, diag_every=0)
     t0 = time.perf_counter()
     tr = ExpTrainer(cfg, src, split, tiny_embedder(cfg, folder, tune), only, fusion, val)
     res = tr.fit()
     emb = tr.restore_best()
     log = tr.log
-    return emb, {'loss': cfg.loss, 'only': only, 'fusion': fusion, 'tune': tune, 'seed': cfg.seed, 'steps': res.steps,
+    return emb, {'loss': cfg.loss, 'only': only, 'fusion': fusion, 'tune': tune, 'seed': cfg.seed,
+                 'steps': res.steps,
                  'best_step': tr.best and tr.best['step'], 'best_val': tr.best and num6(tr.best['value']),
-                 'train_s': res.seconds, 'wall_s': round(time.perf_counter() - t0, 3), 'pairs_per_s': res.pairs_per_s,
+                 'train_s': res.seconds, 'wall_s': round(time.perf_counter() - t0, 3),
+                 'pairs_per_s': res.pairs_per_s,
                  'n_params_trainable': sum(p.numel() for p in emb.trainable_parameters()),
-                 'evals': [_compact(r) for r in log if r['kind'] == 'eval'], 'diags': [_compact(r) for r in log if r['kind'] == 'diag'],
+                 'evals': [_compact(r) for r in log if r['kind'] == 'eval'],
+                 'diags': [_compact(r) for r in log if r['kind'] == 'diag'],
                  'train': [_compact(r) for r in log if r['kind'] == 'train']}
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #c9535654
@@ -352,7 +371,8 @@ def robustness(emb:VLMEmbedder, # trained embedder (external fusion)
     for kind, m in kinds:
         for p in ps:
             if p == 0 and clean is not None: r = clean
-            else: r = eval_modalities(emb, src, es, perturb=Perturb(kind, m, p, seed) if p > 0 else None, ks=ks, batch_size=batch_size)
+            else: r = eval_modalities(emb, src, es, perturb=Perturb(kind, m, p, seed) if p > 0 else None,
+                                      ks=ks, batch_size=batch_size)
             if p == 0: clean = r
             out.append({'kind': kind, 'modality': m, 'p': p} | {k: num6(v) for k, v in r.items() if '/' in k})
     return out
@@ -393,7 +413,8 @@ def cold_buckets(values:dict[str, Sequence[float]], # metric -> per-user values 
     out = []
     for k, lab in enumerate(bucket_labels(edges)):
         m = b == k
-        out.append({'bucket': lab, 'n_users': int(m.sum())} | {n: (float(np.asarray(v, float)[m].mean()) if m.any() else None) for n, v in values.items()})
+        out.append({'bucket': lab,
+                    'n_users': int(m.sum())} | {n: (float(np.asarray(v, float)[m].mean()) if m.any() else None) for n, v in values.items()})
     return out
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #94aab455
@@ -423,32 +444,45 @@ def check_claims(res:dict # a `run_synthetic` result
     out = {}
     sft, wp, full = _runs(res, 'sft'), _runs(res, 'wpcl'), _runs(res, 'full')
     if sft:
-        g0, g1 = _m(sft, lambda r: _first(r['diags'], 'gap_abs')), _m(sft, lambda r: _last(r['diags'], 'gap_abs'))
-        r0, r1 = _m(sft, lambda r: lr(_first(r['diags'], 'grad_ratio'))), _m(sft, lambda r: lr(_last(r['diags'], 'grad_ratio')))
+        g0, g1 = _m(sft, lambda r: _first(r['diags'], 'gap_abs')), _m(sft,
+                                                                      lambda r: _last(r['diags'], 'gap_abs'))
+        r0, r1 = _m(sft, lambda r: lr(_first(r['diags'], 'grad_ratio'))), _m(sft,
+                                                                             lambda r: lr(_last(r['diags'], 'grad_ratio')))
         c = {'gap_start': g0, 'gap_end': g1, 'abs_log_grad_ratio_start': r0, 'abs_log_grad_ratio_end': r1,
-             'weak_only_hr@10': _m(sft, lambda r: r['test'][f'hr@10/{weak}']), 'strong_only_hr@10': _m(sft, lambda r: r['test'][f'hr@10/{strong}'])}
+             'weak_only_hr@10': _m(sft, lambda r: r['test'][f'hr@10/{weak}']),
+             'strong_only_hr@10': _m(sft, lambda r: r['test'][f'hr@10/{strong}'])}
         rw, rs = _runs(res, 'sft', weak), _runs(res, 'sft', strong)
         c['weak_reference_hr@10'] = _m(rw, lambda r: r['test'][f'hr@10/{weak}']) if rw else None
         c['strong_reference_hr@10'] = _m(rs, lambda r: r['test'][f'hr@10/{strong}']) if rs else None
         parts = [_lt(g0, g1), _lt(r0, r1)]
-        if rw and rs: parts += [c['weak_only_hr@10'] <= .8 * c['weak_reference_hr@10'], c['strong_only_hr@10'] >= .9 * c['strong_reference_hr@10']]
+        if rw and rs: parts += [c['weak_only_hr@10'] <= .8 * c['weak_reference_hr@10'],
+                                c['strong_only_hr@10'] >= .9 * c['strong_reference_hr@10']]
         c['pass'] = None if None in parts else all(parts)
         out['C1'] = c
     if sft and wp:
-        gs, gw = _m(sft, lambda r: _last(r['diags'], 'gap_abs')), _m(wp, lambda r: _last(r['diags'], 'gap_abs'))
-        rs_, rw_ = _m(sft, lambda r: lr(_last(r['diags'], 'grad_ratio'))), _m(wp, lambda r: lr(_last(r['diags'], 'grad_ratio')))
+        gs, gw = _m(sft, lambda r: _last(r['diags'], 'gap_abs')), _m(wp,
+                                                                     lambda r: _last(r['diags'], 'gap_abs'))
+        rs_, rw_ = _m(sft, lambda r: lr(_last(r['diags'], 'grad_ratio'))), _m(wp,
+                                                                              lambda r: lr(_last(r['diags'], 'grad_ratio')))
         c = {'gap_sft': gs, 'gap_wpcl': gw, 'abs_log_grad_ratio_sft': rs_, 'abs_log_grad_ratio_wpcl': rw_,
-             'weak_only_hr@10_sft': _m(sft, lambda r: r['test'][f'hr@10/{weak}']), 'weak_only_hr@10_wpcl': _m(wp, lambda r: r['test'][f'hr@10/{weak}']),
-             'fused_hr@10_sft': _m(sft, lambda r: r['test']['hr@10/both']), 'fused_hr@10_wpcl': _m(wp, lambda r: r['test']['hr@10/both'])}
+             'weak_only_hr@10_sft': _m(sft, lambda r: r['test'][f'hr@10/{weak}']),
+             'weak_only_hr@10_wpcl': _m(wp, lambda r: r['test'][f'hr@10/{weak}']),
+             'fused_hr@10_sft': _m(sft, lambda r: r['test']['hr@10/both']),
+             'fused_hr@10_wpcl': _m(wp, lambda r: r['test']['hr@10/both'])}
         parts = [None if gs is None or gw is None else gw <= .7 * gs, _lt(rw_, rs_),
-                 c['weak_only_hr@10_wpcl'] > c['weak_only_hr@10_sft'], c['fused_hr@10_wpcl'] >= c['fused_hr@10_sft']]
+                 c['weak_only_hr@10_wpcl'] > c['weak_only_hr@10_sft'],
+                 c['fused_hr@10_wpcl'] >= c['fused_hr@10_sft']]
         c['pass'] = None if None in parts else all(parts)
         out['C2'] = c
     if wp and full:
-        c = {'crtr_kl_wpcl': _m(wp, lambda r: _last(r['diags'], 'crtr')), 'crtr_kl_full': _m(full, lambda r: _last(r['diags'], 'crtr')),
-             'agreement_wpcl': _m(wp, lambda r: _last(r['diags'], 'agreement')), 'agreement_full': _m(full, lambda r: _last(r['diags'], 'agreement')),
-             'fused_ndcg@10_wpcl': _m(wp, lambda r: r['test']['ndcg@10/both']), 'fused_ndcg@10_full': _m(full, lambda r: r['test']['ndcg@10/both'])}
-        parts = [_lt(c['crtr_kl_full'], c['crtr_kl_wpcl']), _lt(c['agreement_wpcl'], c['agreement_full']), c['fused_ndcg@10_full'] >= c['fused_ndcg@10_wpcl']]
+        c = {'crtr_kl_wpcl': _m(wp, lambda r: _last(r['diags'], 'crtr')),
+             'crtr_kl_full': _m(full, lambda r: _last(r['diags'], 'crtr')),
+             'agreement_wpcl': _m(wp, lambda r: _last(r['diags'], 'agreement')),
+             'agreement_full': _m(full, lambda r: _last(r['diags'], 'agreement')),
+             'fused_ndcg@10_wpcl': _m(wp, lambda r: r['test']['ndcg@10/both']),
+             'fused_ndcg@10_full': _m(full, lambda r: r['test']['ndcg@10/both'])}
+        parts = [_lt(c['crtr_kl_full'], c['crtr_kl_wpcl']), _lt(c['agreement_wpcl'], c['agreement_full']),
+                 c['fused_ndcg@10_full'] >= c['fused_ndcg@10_wpcl']]
         c['pass'] = None if None in parts else all(parts)
         out['C3'] = c
     if sft and full:
@@ -462,18 +496,22 @@ def check_claims(res:dict # a `run_synthetic` result
             c = {}
             for kind, m in dict.fromkeys((x['kind'], x['modality']) for x in sft[0]['robustness']):
                 if not any(x['p'] == .5 for x in sft[0]['robustness'] if x['kind'] == kind and x['modality'] == m): continue
-                c[f'{kind}_{m}'] = {n: _m(rs_, lambda r: relative_drop(r['robustness'], kind, m, .5)) for n, rs_ in (('sft', sft), ('full', full))}
+                c[f'{kind}_{m}'] = {n: _m(rs_,
+                                          lambda r: relative_drop(r['robustness'], kind, m, .5)) for n, rs_ in (('sft', sft), ('full', full))}
             if c: out['C5'] = c | {'pass': all(v['full'] < v['sft'] for v in c.values())}
     return out
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #ff65e1bb
-SCENARIOS = {'text_strong': dict(text_info=1., image_info=.5), 'image_strong': dict(text_info=.5, image_info=1.)}
+SCENARIOS = {'text_strong': dict(text_info=1., image_info=.5),
+             'image_strong': dict(text_info=.5, image_info=1.)}
 SYNTH_DATA = dict(n_items=200, n_users=1000, min_len=6, max_len=14) # N = 200 items, 1,000 users
-GAMMA_VARIANTS = {'wpcl γ=0.1': {'loss': 'wpcl', 'loss_kw': {'gamma': .1}}, 'full γ=0.1': {'loss': 'full', 'loss_kw': {'gamma': .1}}} # WPCL strength sensitivity
+GAMMA_VARIANTS = {'wpcl γ=0.1': {'loss': 'wpcl', 'loss_kw': {'gamma': .1}},
+                  'full γ=0.1': {'loss': 'full', 'loss_kw': {'gamma': .1}}} # WPCL strength sensitivity
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #3edaf987
 def _weak(sc:dict)->str: return 'image' if sc.get('image_info', 1.) < sc.get('text_info', 1.) or sc.get('image_weight', 1.) < sc.get('text_weight', 1.) else 'text'
-def _env()->dict: return {'threads': torch.get_num_threads(), 'loadavg': [round(x, 2) for x in os.getloadavg()] if hasattr(os, 'getloadavg') else None}
+def _env()->dict: return {'threads': torch.get_num_threads(),
+                          'loadavg': [round(x, 2) for x in os.getloadavg()] if hasattr(os, 'getloadavg') else None}
 def _say(verbose, *a):
     if verbose: print(*a, flush=True)
 
@@ -517,9 +555,12 @@ def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a
             val = eval_set(split, 'valid', cfg.eval_neg, cfg.eval_users, s, cfg.max_history)
             test = eval_set(split, 'test', n_neg, test_users, s, cfg.max_history)
             oracles[s] = oracle_eval(data, test, seed=s)
-            if card is None: card = split.card(ks=[10, 20], seed=s, candidates={'kind': 'sampled', 'n_neg': n_neg, 'seed': s, 'negatives': 'uniform over never-interacted items'}).to_dict()
+            if card is None: card = split.card(ks=[10, 20], seed=s,
+                                               candidates={'kind': 'sampled', 'n_neg': n_neg, 'seed': s,
+                                                           'negatives': 'uniform over never-interacted items'}).to_dict()
             jobs = [(l, {'loss': l}, None) for l in losses] + [(k, dict(v), None) for k, v in (variants or {}).items()]
-            jobs += [('sft', {'loss': 'sft'}, 'text'), ('sft', {'loss': 'sft'}, 'image')] if references else []
+            jobs += [('sft', {'loss': 'sft'}, 'text'),
+                     ('sft', {'loss': 'sft'}, 'image')] if references else []
             for label, kw, only in jobs:
                 emb, rec = fit_embedder(cfg, data, split, work, tune, only, val=val, **kw)
                 rec['label'] = label
@@ -532,15 +573,19 @@ def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a
                     rec['robustness'] = robustness(emb, data, test.subset(robust_users, s), ps=ps, seed=s)
                     rec['robust_s'] = round(time.perf_counter() - t1, 3)
                 runs.append(rec)
-                _say(verbose, f'[{name}] seed {s} {loss}{"/" + only if only else "":<7} best step {rec["best_step"]:>4}  test HR@10 both {rec["test"]["hr@10/both"]:.3f} '
+                _say(verbose,
+                     f'[{name}] seed {s} {loss}{"/" + only if only else "":<7} best step {rec["best_step"]:>4}  test HR@10 both {rec["test"]["hr@10/both"]:.3f} '
                      f'text {rec["test"]["hr@10/text"]:.3f} image {rec["test"]["hr@10/image"]:.3f}  ({rec["wall_s"] + rec["test_s"] + rec.get("robust_s", 0):.0f} s)')
                 del emb
     finally:
         if tmp: shutil.rmtree(work, ignore_errors=True)
-    res = {'kind': 'vlm2rec_synthetic', 'scenario': name, 'scenario_kw': sc, 'weak': _weak(sc), 'seeds': list(seeds), 'losses': list(losses), 'variants': variants or {},
-           'data': dcfg, 'train': as_config(EXP_TRAIN | {'max_steps': steps} | (train_kw or {})).to_dict(), 'tune': tune,
+    res = {'kind': 'vlm2rec_synthetic', 'scenario': name, 'scenario_kw': sc, 'weak': _weak(sc),
+           'seeds': list(seeds), 'losses': list(losses), 'variants': variants or {},
+           'data': dcfg, 'train': as_config(EXP_TRAIN | {'max_steps': steps} | (train_kw or {})).to_dict(),
+           'tune': tune,
            'model': 'tiny random-init Qwen2-VL (recnb.vlm.tiny_vlm, 2 LLM layers, d=64, 2-block ViT), not a pretrained VLM',
-           'oracles': {str(k): v for k, v in oracles.items()}, 'runs': runs, 'card': card, 'wall_s': round(time.perf_counter() - t0, 1), **_env()}
+           'oracles': {str(k): v for k, v in oracles.items()}, 'runs': runs, 'card': card,
+           'wall_s': round(time.perf_counter() - t0, 1), **_env()}
     res['summary'] = summarise_synthetic(res)
     res['claims'] = check_claims(res)
     if save: save_json(res, figures_dir(out)/f'vlm2rec_synthetic_{name}.json')
@@ -556,8 +601,11 @@ def summarise_synthetic(res:dict # a `run_synthetic` result
         rs = [r for r in res['runs'] if (_label(r), r['only'], r['fusion']) == (loss, only, fusion)]
         key = loss + (f'/{only}-only' if only else '') + ('/internal' if fusion == 'internal' else '')
         out[key] = {'test': {f'{k}/{v}': mean_std([r['test'][f'{k}/{v}'] for r in rs]) for k in TEST_KEYS for v in VIEWS},
-                    'final_diag': {k: mean_std([_last(r['diags'], k) for r in rs]) for k in ('gap_abs', 'grad_ratio', 'frac_weak_image', 'agreement', 'crtr', 'conf_ratio')} if rs[0]['diags'] else {},
-                    'best_step': mean_std([r['best_step'] for r in rs]), 'wall_s': mean_std([r['wall_s'] for r in rs])}
+                    'final_diag': {k: mean_std([_last(r['diags'], k) for r in rs]) for k in ('gap_abs',
+                                                                                             'grad_ratio',
+                                                                                             'frac_weak_image', 'agreement', 'crtr', 'conf_ratio')} if rs[0]['diags'] else {},
+                    'best_step': mean_std([r['best_step'] for r in rs]),
+                    'wall_s': mean_std([r['wall_s'] for r in rs])}
     if res.get('oracles'):
         out['oracle'] = {w: {k: mean_std([o[w][k] for o in res['oracles'].values()]) for k in TEST_KEYS} for w in WHICH}
     return out
@@ -580,7 +628,8 @@ def format_synthetic(res:dict, # a `run_synthetic` result
     return '\n'.join(rows)
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #324ea37e
-LOSS_STYLE = {'sft': ('tab:red', 'SFT'), 'sft+crtr': ('tab:orange', 'SFT + CRTR'), 'wpcl': ('tab:blue', 'WPCL'), 'full': ('tab:green', 'VLM2Rec (WPCL + CRTR)')}
+LOSS_STYLE = {'sft': ('tab:red', 'SFT'), 'sft+crtr': ('tab:orange', 'SFT + CRTR'),
+              'wpcl': ('tab:blue', 'WPCL'), 'full': ('tab:green', 'VLM2Rec (WPCL + CRTR)')}
 _MORE = ('tab:purple', 'tab:brown', 'tab:pink', 'tab:olive', 'tab:cyan')
 def _style(label:str, labels:Sequence[str])->tuple:
     "Colour and legend label of a run label (variants get the extra colours in order)."
@@ -611,9 +660,12 @@ def plot_synthetic(res:dict, # a `run_synthetic` result
     fig, axs = plt.subplots(2, 4, figsize=(15, 7.4))
     A = axs.ravel()
     O = res['summary'].get('oracle', {})
-    panels = [(f'val HR@10, {weak} only (weak)', 'evals', f'val/hr@10/{weak}', weak), (f'val HR@10, {strong} only (strong)', 'evals', f'val/hr@10/{strong}', strong),
-              ('val HR@10, fused', 'evals', 'val/hr@10/both', 'both'), ('D2a gradient ratio text/image', 'diags', 'grad_ratio', None),
-              ('D2c margin gap E|Δt − Δv|', 'diags', 'gap_abs', None), ('D2c share of users with weaker image', 'diags', 'frac_weak_image', None),
+    panels = [(f'val HR@10, {weak} only (weak)', 'evals', f'val/hr@10/{weak}', weak),
+              (f'val HR@10, {strong} only (strong)', 'evals', f'val/hr@10/{strong}', strong),
+              ('val HR@10, fused', 'evals', 'val/hr@10/both', 'both'),
+              ('D2a gradient ratio text/image', 'diags', 'grad_ratio', None),
+              ('D2c margin gap E|Δt − Δv|', 'diags', 'gap_abs', None),
+              ('D2c share of users with weaker image', 'diags', 'frac_weak_image', None),
               ('D4 text–image rank agreement', 'diags', 'agreement', None)]
     for ax, (title, field, key, ow) in zip(A, panels):
         for l in losses:
@@ -639,11 +691,13 @@ def plot_synthetic(res:dict, # a `run_synthetic` result
     for j, l in enumerate(losses):
         ms = [mean_std([r['test'][f'hr@10/{v}'] for r in _runs(res, l)]) for v in VIEWS]
         c, lab = _style(l, losses)
-        ax.bar(np.arange(3) + j * w, [m['mean'] for m in ms], w, yerr=[m['std'] for m in ms], color=c, label=lab)
+        ax.bar(np.arange(3) + j * w, [m['mean'] for m in ms], w, yerr=[m['std'] for m in ms], color=c,
+               label=lab)
     refs = [statistics.fmean(r['test'][f'hr@10/{v}'] for r in _runs(res, 'sft', v)) if _runs(res, 'sft', v) else np.nan for v in VIEWS]
     ax.bar(np.arange(3) + len(losses) * w, refs, w, color='k', alpha=.5, label='unimodal reference')
     if O:
-        for j, v in enumerate(VIEWS): ax.hlines(O[v]['hr@10']['mean'], j - w / 2, j + .8 - w / 2, colors='k', linestyles='--', lw=1)
+        for j, v in enumerate(VIEWS): ax.hlines(O[v]['hr@10']['mean'], j - w / 2, j + .8 - w / 2, colors='k',
+                                                linestyles='--', lw=1)
         ax.axhline(O['none']['hr@10']['mean'], color='grey', lw=.8)
     ax.set_xticks(np.arange(3) + .4 - w / 2, ['fused', 'text only', 'image only'])
     ax.set_title('test HR@10 ± std (dashed: oracle)')
@@ -669,7 +723,8 @@ def plot_robustness(res:dict, # a `run_synthetic` (or `run_ml100k`) result with 
         labels = list(dict.fromkeys(_label(r) for r in rr))
         for l in labels:
             xs = sorted({x['p'] for x in rr[0]['robustness'] if (x['kind'], x['modality']) == (kind, m)})
-            at = [{(x['kind'], x['modality'], x['p']): x[metric] for x in r['robustness']} for r in rr if _label(r) == l]
+            at = [{(x['kind'], x['modality'],
+                    x['p']): x[metric] for x in r['robustness']} for r in rr if _label(r) == l]
             ys = [[a.get((kind, m, p), float('nan')) for p in xs] for a in at]
             c, lab = _style(l, labels)
             band(ax, [100 * p for p in xs], ys, label=lab, color=c, marker='o', ms=4)
@@ -713,7 +768,9 @@ def run_fusion(scenario:str|dict='text_strong', # a name of `SCENARIOS` or a dic
             cfg = replace(cfg, tiny=cfg.tiny | {'seed': s})
             val = eval_set(split, 'valid', cfg.eval_neg, cfg.eval_users, s, cfg.max_history)
             test = eval_set(split, 'test', n_neg, test_users, s, cfg.max_history)
-            if card is None: card = split.card(ks=[10, 20], seed=s, candidates={'kind': 'sampled', 'n_neg': n_neg, 'seed': s}).to_dict()
+            if card is None: card = split.card(ks=[10, 20], seed=s,
+                                               candidates={'kind': 'sampled', 'n_neg': n_neg,
+                                                           'seed': s}).to_dict()
             for fusion in ('external', 'internal'):
                 emb, rec = fit_embedder(cfg, data, split, work, tune, None, fusion, val)
                 t1 = time.perf_counter()
@@ -721,12 +778,16 @@ def run_fusion(scenario:str|dict='text_strong', # a name of `SCENARIOS` or a dic
                 rec['test_s'] = round(time.perf_counter() - t1, 3)
                 runs.append(rec)
                 del emb
-                _say(verbose, f'[fusion {name}] seed {s} {fusion:<8} test HR@10 both {rec["test"]["hr@10/both"]:.3f} text {rec["test"]["hr@10/text"]:.3f} '
+                _say(verbose,
+                     f'[fusion {name}] seed {s} {fusion:<8} test HR@10 both {rec["test"]["hr@10/both"]:.3f} text {rec["test"]["hr@10/text"]:.3f} '
                      f'image {rec["test"]["hr@10/image"]:.3f}  ({rec["wall_s"] + rec["test_s"]:.0f} s)')
     finally:
         if tmp: shutil.rmtree(work, ignore_errors=True)
-    weak = _weak(sc); res = {'kind': 'vlm2rec_fusion', 'scenario': name, 'scenario_kw': sc, 'weak': weak, 'seeds': list(seeds), 'loss': loss, 'tune': tune,
-                             'train': as_config(EXP_TRAIN | {'max_steps': steps, 'loss': loss} | (train_kw or {})).to_dict(), 'runs': runs, 'card': card,
+    weak = _weak(sc); res = {'kind': 'vlm2rec_fusion', 'scenario': name, 'scenario_kw': sc, 'weak': weak,
+                             'seeds': list(seeds), 'loss': loss, 'tune': tune,
+                             'train': as_config(EXP_TRAIN | {'max_steps': steps,
+                                                             'loss': loss} | (train_kw or {})).to_dict(),
+                                                             'runs': runs, 'card': card,
                              'wall_s': round(time.perf_counter() - t0, 1), **_env()}
     S = {}
     for f in ('external', 'internal'):
@@ -735,7 +796,8 @@ def run_fusion(scenario:str|dict='text_strong', # a name of `SCENARIOS` or a dic
         S[f]['complementarity@10'] = mean_std([r['test']['complementarity@10'] for r in rs])
         S[f]['weak_share'] = mean_std([r['test'][f'hr@10/{weak}'] / r['test']['hr@10/both'] if r['test']['hr@10/both'] else None for r in rs])
     res['summary'] = S
-    res['claims'] = {'C6': {'weak_only_hr@10': {f: S[f][f'hr@10/{weak}']['mean'] for f in S}, 'complementarity@10': {f: S[f]['complementarity@10']['mean'] for f in S},
+    res['claims'] = {'C6': {'weak_only_hr@10': {f: S[f][f'hr@10/{weak}']['mean'] for f in S},
+                            'complementarity@10': {f: S[f]['complementarity@10']['mean'] for f in S},
                             'pass': S['internal'][f'hr@10/{weak}']['mean'] < S['external'][f'hr@10/{weak}']['mean'] and S['internal']['complementarity@10']['mean'] < S['external']['complementarity@10']['mean']}}
     if save: save_json(res, figures_dir(out)/f'vlm2rec_fusion_{name}.json')
     return res
@@ -752,7 +814,8 @@ def plot_fusion(res:dict, # a `run_fusion` result
         for f, st in (('external', '-'), ('internal', '--')):
             rs = [r for r in res['runs'] if r['fusion'] == f]
             x, ys = _curve(rs, 'evals', f'val/hr@10/{v}')
-            band(ax, x, ys, label=f'{f} fusion', ls=st, marker='.', color='tab:purple' if f == 'internal' else 'tab:red')
+            band(ax, x, ys, label=f'{f} fusion', ls=st, marker='.',
+                 color='tab:purple' if f == 'internal' else 'tab:red')
         x, ys = _curve(res['runs'], 'evals', 'val/chance_hr@10')
         ax.plot(x, np.nanmean(ys, 0), ':', color='grey', label='chance')
         ax.set_ylabel('validation HR@10')
@@ -796,14 +859,18 @@ def protocol_results(score_fn, # users (B,) -> (B, n_items) scores
                     )->dict: # test_full, test_sampled, chance levels, card, cold-start buckets of both protocols
     "Test metrics under full and sampled ranking, and their cold-start buckets, for one scoring function."
     from recnb.seqrec import evaluate_protocols, candidates_for
-    pr = evaluate_protocols(score_fn, split, 'test', tuple(ks), n_neg, 0, cand_path, card={'extra': {'model': name, **(extra or {})}})
+    pr = evaluate_protocols(score_fn, split, 'test', tuple(ks), n_neg, 0, cand_path,
+                            card={'extra': {'model': name, **(extra or {})}})
     users, cands = candidates_for(split, 'test', n_neg, 0, cand_path)
     full = evaluate(score_fn, split, 'test', ks=list(ks), metrics=('hr', 'ndcg'), per_user=True)
     fq = freq[split.test.idx[split.test.ptr[full.users]].numpy()]
     fs = freq[cands[:, 0].numpy()]
-    return {'test_full': pr['full'].metrics, 'test_sampled': pr['sampled'].metrics, 'chance_full': pr['chance_full'], 'chance_sampled': pr['chance_sampled'],
-            'cold_full': cold_buckets({k: v.tolist() for k, v in full.per_user.items() if k.endswith('@10')}, fq),
-            'cold_sampled': cold_buckets(target_metrics(_sampled_positions(score_fn, users, cands), (10,), per_user=True), fs),
+    return {'test_full': pr['full'].metrics, 'test_sampled': pr['sampled'].metrics,
+            'chance_full': pr['chance_full'], 'chance_sampled': pr['chance_sampled'],
+            'cold_full': cold_buckets({k: v.tolist() for k, v in full.per_user.items() if k.endswith('@10')},
+                                      fq),
+            'cold_sampled': cold_buckets(target_metrics(_sampled_positions(score_fn, users, cands), (10,),
+                                                        per_user=True), fs),
             'card': pr['full'].card.to_dict(), 'card_sampled': pr['sampled'].card.to_dict()}
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #505f4b29
@@ -863,15 +930,18 @@ def run_ml100k(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
             r = protocol_results(score_fn, split, cand, freq, name, extra, n_neg)
             r['eval_s'] = round(time.perf_counter() - t1, 3)
             methods.append({'method': name, 'seed': seed, 'protocol': protocol} | r | more)
-            _say(verbose, f'[{split.dataset}] seed {seed} {name:<22} {protocol:<7} full NDCG@10 {r["test_full"]["ndcg@10"]:.4f}  sampled NDCG@10 {r["test_sampled"]["ndcg@10"]:.4f}'
+            _say(verbose,
+                 f'[{split.dataset}] seed {seed} {name:<22} {protocol:<7} full NDCG@10 {r["test_full"]["ndcg@10"]:.4f}  sampled NDCG@10 {r["test_sampled"]["ndcg@10"]:.4f}'
                  + (f'  ({more["train_s"]:.0f} s)' if 'train_s' in more else ''))
         def sas(name, seed, feats=None):
-            c = SASRecConfig(**scfg | {'seed': seed, 'item_init': 'id' if feats is None else 'frozen_adapter'})
+            c = SASRecConfig(**scfg | {'seed': seed,
+                                       'item_init': 'id' if feats is None else 'frozen_adapter'})
             t1 = time.perf_counter()
             m, hist = fit_sasrec(split, c, feats, show_progress=False)
             ts = round(time.perf_counter() - t1, 3)
             best = max(hist, key=lambda h: h[f'valid_{c.valid_metric}'])
-            add(name, seed, 'sasrec', m.scorer(split, 'test'), {'config': c.to_dict()}, train_s=ts, epochs_run=hist[-1]['epoch'], best_epoch=best['epoch'],
+            add(name, seed, 'sasrec', m.scorer(split, 'test'), {'config': c.to_dict()}, train_s=ts,
+                epochs_run=hist[-1]['epoch'], best_epoch=best['epoch'],
                 s_per_epoch=round(ts / hist[-1]['epoch'], 3))
         def vlm_views(emb):
             emb.eval()
@@ -891,7 +961,9 @@ def run_ml100k(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
             seed_everything(s)
             sas('id', s)
             sas('minilm', s, X_txt)
-            cfg = as_config(EXP_TRAIN | dict(data=dataset, max_steps=steps, seed=s, prefixes=0, eval_users=val_users, eval_neg=n_neg, eval_every=max(1, steps // 2),
+            cfg = as_config(EXP_TRAIN | dict(data=dataset, max_steps=steps, seed=s, prefixes=0,
+                                             eval_users=val_users, eval_neg=n_neg,
+                                             eval_every=max(1, steps // 2),
                                              diag_every=max(1, steps // 3)) | (train_kw or {}))
             cfg = replace(cfg, tiny=cfg.tiny | {'seed': s})
             val = eval_set(split, 'valid', cfg.eval_neg, cfg.eval_users, s, cfg.max_history)
@@ -905,20 +977,30 @@ def run_ml100k(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
                 V = vlm_views(emb)
                 enc_s = round(time.perf_counter() - t1, 3)
                 j = len(methods)
-                for v, (ie, U) in V.items(): add(f'vlm_{loss}/{v}', s, 'direct', direct(ie, U), **({'train_s': rec['wall_s'], 'encode_s': enc_s, 'run': rec} if v == 'both' else {}))
+                for v, (ie, U) in V.items(): add(f'vlm_{loss}/{v}', s, 'direct', direct(ie, U),
+                                                 **({'train_s': rec['wall_s'], 'encode_s': enc_s,
+                                                     'run': rec} if v == 'both' else {}))
                 sas(f'vlm_{loss}', s, V['both'][0])
                 if loss in robust and s in robust_seeds:
                     t1 = time.perf_counter()
-                    methods[j]['robustness'] = robustness(emb, src, eval_set(split, 'test', n_neg, robust_users, s), ps=ps, seed=s)
+                    methods[j]['robustness'] = robustness(emb, src,
+                                                          eval_set(split, 'test', n_neg, robust_users, s),
+                                                          ps=ps, seed=s)
                     methods[j]['robust_s'] = round(time.perf_counter() - t1, 3)
                 del emb
     finally:
         if tmp: shutil.rmtree(work, ignore_errors=True)
-    res = {'kind': 'vlm2rec_real', 'dataset': split.dataset, 'split': repr(split), 'seeds': list(seeds), 'losses': list(losses), 'vlm_steps': steps, 'tune': tune,
-           'vlm_train': as_config(EXP_TRAIN | dict(data=dataset, max_steps=steps, prefixes=0, eval_users=val_users, eval_neg=n_neg) | (train_kw or {})).to_dict(), 'n_neg': n_neg,
+    res = {'kind': 'vlm2rec_real', 'dataset': split.dataset, 'split': repr(split), 'seeds': list(seeds),
+           'losses': list(losses), 'vlm_steps': steps, 'tune': tune,
+           'vlm_train': as_config(EXP_TRAIN | dict(data=dataset, max_steps=steps, prefixes=0,
+                                                   eval_users=val_users,
+                                                   eval_neg=n_neg) | (train_kw or {})).to_dict(),
+                                                   'n_neg': n_neg,
            'sasrec': scfg, 'text_encoder': getattr(text_encoder, 'name', type(text_encoder).__name__),
-           'model': 'tiny random-init Qwen2-VL (recnb.vlm.tiny_vlm), not a pretrained VLM', 'methods': methods,
-           'timings_s': {k: round(v, 2) for k, v in T.items()}, 'wall_s': round(time.perf_counter() - t0, 1), **_env()}
+           'model': 'tiny random-init Qwen2-VL (recnb.vlm.tiny_vlm), not a pretrained VLM',
+           'methods': methods,
+           'timings_s': {k: round(v, 2) for k, v in T.items()}, 'wall_s': round(time.perf_counter() - t0, 1),
+           **_env()}
     res['summary'] = summarise_real(res)
     if save: save_json(res, figures_dir(out)/f'vlm2rec_{split.dataset}.json')
     return res
@@ -938,7 +1020,8 @@ def summarise_real(res:dict # a `run_ml100k` result
         ms = [m for m in res['methods'] if (m['method'], m['protocol']) == (name, prot)]
         d = {f'{p}/{k}': mean_std([m[f'test_{p}'][k] for m in ms]) for p in ('full', 'sampled') for k in TEST_KEYS}
         for p in ('full', 'sampled'):
-            d[f'cold_{p}'] = [{'bucket': b['bucket'], 'n_users': b['n_users'], **{k: mean_std([m[f'cold_{p}'][j][k] for m in ms])['mean'] for k in ('hr@10', 'ndcg@10')}}
+            d[f'cold_{p}'] = [{'bucket': b['bucket'], 'n_users': b['n_users'],
+                               **{k: mean_std([m[f'cold_{p}'][j][k] for m in ms])['mean'] for k in ('hr@10', 'ndcg@10')}}
                               for j, b in enumerate(ms[0][f'cold_{p}'])]
         if 'train_s' in ms[0]: d['train_s'] = mean_std([m['train_s'] for m in ms])
         out[f'{name} [{prot}]'] = d
@@ -975,7 +1058,8 @@ def plot_real(res:dict, # a `run_ml100k` result
     for ax, p in zip(axs[:2], ('full', 'sampled')):
         m = [S[k][f'{p}/{metric}']['mean'] for k in keys]
         e = [S[k][f'{p}/{metric}']['std'] or 0 for k in keys]
-        ax.barh(np.arange(len(keys)), m, xerr=e, color=['tab:green' if 'sasrec' in k else 'tab:blue' for k in keys])
+        ax.barh(np.arange(len(keys)), m, xerr=e,
+                color=['tab:green' if 'sasrec' in k else 'tab:blue' for k in keys])
         ax.axvline(S['chance'][p][metric], color='grey', ls='--', lw=1)
         ax.set_yticks(np.arange(len(keys)), [k.replace('/both', '') for k in keys])
         ax.invert_yaxis()
@@ -986,7 +1070,8 @@ def plot_real(res:dict, # a `run_ml100k` result
     for k in [k for k in keys if k.endswith('[sasrec]')]:
         b = S[k]['cold_sampled']
         labels = [x['bucket'] for x in b]
-        ax.plot(range(len(b)), [x['ndcg@10'] if x['ndcg@10'] is not None else np.nan for x in b], 'o-', ms=3, label=k.replace(' [sasrec]', ''))
+        ax.plot(range(len(b)), [x['ndcg@10'] if x['ndcg@10'] is not None else np.nan for x in b], 'o-', ms=3,
+                label=k.replace(' [sasrec]', ''))
     ax.set_xticks(range(len(labels)), labels, rotation=45)
     ax.set_xlabel('training frequency of the test item')
     ax.set_title('SASRec, sampled NDCG@10 by item frequency')
@@ -996,7 +1081,8 @@ def plot_real(res:dict, # a `run_ml100k` result
     for mm in [m for m in res['methods'] if 'run' in m and m['seed'] == res['seeds'][0]]:
         for v, st in (('both', '-'), ('text', '--'), ('image', ':')):
             x, ys = _curve([mm['run']], 'evals', f'val/hr@10/{v}')
-            ax.plot(x, ys[0], st, color=LOSS_STYLE.get(mm['run']['loss'], ('k',))[0], label=f'{mm["run"]["loss"]} {v}' if v == 'both' else None)
+            ax.plot(x, ys[0], st, color=LOSS_STYLE.get(mm['run']['loss'], ('k',))[0],
+                    label=f'{mm["run"]["loss"]} {v}' if v == 'both' else None)
     ax.set_title(f'tiny VLM val HR@10 (seed {res["seeds"][0]} only; -- text, : image)')
     ax.set_ylabel('validation HR@10')
     ax.set_xlabel('step')
@@ -1014,8 +1100,11 @@ def run_all(out:str|os.PathLike|None=None, # results folder (default `figures_di
     from recnb.core import load_json
     d = figures_dir(out)
     res = {}
-    jobs = [(f'synthetic_{s}', lambda s=s: run_synthetic(s, variants=GAMMA_VARIANTS if s == 'text_strong' else None, out=d, verbose=verbose)) for s in SCENARIOS]
-    jobs += [('fusion_text_strong', lambda: run_fusion('text_strong', out=d, verbose=verbose)), ('ml-100k-mm', lambda: run_ml100k(out=d, verbose=verbose))]
+    jobs = [(f'synthetic_{s}',
+             lambda s=s: run_synthetic(s, variants=GAMMA_VARIANTS if s == 'text_strong' else None, out=d,
+                                       verbose=verbose)) for s in SCENARIOS]
+    jobs += [('fusion_text_strong', lambda: run_fusion('text_strong', out=d, verbose=verbose)),
+             ('ml-100k-mm', lambda: run_ml100k(out=d, verbose=verbose))]
     for name, fn in jobs:
         f = d/f'vlm2rec_{name}.json'
         res[name] = load_json(f) if f.is_file() and not overwrite else fn()

@@ -80,7 +80,8 @@ class FedMF(FedModel):
     def __init__(self, dim:int=32, init_std:float=0.1): # std of the user vectors
         super().__init__(dim)
         self.init_std, self.locality = init_std, {'u': 'local'}
-    def init_params(self, n_users, g): return {'u': torch.randn(n_users, self.dim, generator=g) * self.init_std}
+    def init_params(self, n_users, g): return {'u': torch.randn(n_users, self.dim,
+                                                                generator=g) * self.init_std}
     def score(self, p, E): return p['u'] @ E[0].T if E.stride(0) == 0 else _bgemv(E, p['u'])
     def score_flat(self, p, E, r): return (E * p['u'][r]).sum(-1)
 
@@ -99,7 +100,8 @@ class FedNCF(FedModel):
         d2, h = 2 * self.dim, self.hidden
         U = lambda shape, fan: (torch.rand(*shape, generator=g) * 2 - 1) / math.sqrt(fan)
         mlp = {'W1': U((d2, h), d2), 'b1': U((h,), d2), 'w2': U((h,), h), 'b2': U((1,), h)[0]}
-        return {'u': torch.randn(n_users, self.dim, generator=g) * self.init_std} | {k: v.expand(n_users, *v.shape).clone() for k, v in mlp.items()}
+        return {'u': torch.randn(n_users, self.dim,
+                                 generator=g) * self.init_std} | {k: v.expand(n_users, *v.shape).clone() for k, v in mlp.items()}
     def score(self, p, E):
         x = torch.cat([p['u'][:, None].expand(-1, E.shape[1], -1), E], -1)
         h = torch.relu(torch.einsum('abk,akh->abh', x, p['W1']) + p['b1'][:, None])
