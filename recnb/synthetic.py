@@ -454,7 +454,7 @@ def item_beliefs(data:SynthData, # generated data
 # %% ../nbs/03_synthetic.ipynb #fe74b720
 def oracle_scores(data:SynthData, # generated data
                   users:np.ndarray, # (B,) user codes
-                  prev:np.ndarray|None=None, # (B,) previous item per user (-1: none); None: no sequential term
+                  prev:np.ndarray|None=None, # (B,) previous item per user (-1: none); None: no sequence term
                   which:str='both', # modalities the oracle sees
                   source:str='true', # 'true' values or beliefs from 'shown' values
                  )->torch.Tensor: # (B, N) float32 scores
