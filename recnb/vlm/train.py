@@ -81,8 +81,9 @@ EVAL_MODES = ('sampled', 'full')
 class TrainConfig:
     "Every setting of stage-1 training ([SEC-A] = the paper, [R] = the spec's reconstruction, kept as the default)."
     # the embedder
-    model:str = 'Qwen/Qwen2.5-VL-3B-Instruct' # [SEC-A] hub id or local folder; 'tiny' = `tiny_vlm` built in <out>/tiny-vlm
+    model:str = 'Qwen/Qwen2.5-VL-3B-Instruct' # [SEC-A] hub id or local folder; 'tiny' = `tiny_vlm` built in <out>/tiny-vlm; 'towers' = MiniLM + EfficientNet-Lite0 (`recnb.vlm.towers`)
     tiny:dict = field(default_factory=dict) # `tiny_vlm` arguments when model='tiny'
+    towers:dict = field(default_factory=dict) # `TowerConfig` fields when model='towers'
     vlm:dict = field(default_factory=dict) # `VLMConfig` overrides, e.g. {'image_size': 56, 'pooling': 'mean'}
     dtype:str|None = None # weights dtype, e.g. 'bfloat16' on GPU; None = the checkpoint's
     attn_implementation:str|None = None # 'sdpa', 'flash_attention_2', 'eager'; None = transformers' default
@@ -294,6 +295,9 @@ def build_embedder(cfg:TrainConfig, # settings
                   )->VLMEmbedder:
     "The embedder of a run: checkpoint, `VLMConfig` overrides, gradient checkpointing, fresh seeded LoRA."
     path = cfg.model
+    if path == 'towers':
+        from recnb.vlm.towers import build_towers
+        return build_towers(cfg)
     if path == 'tiny':
         folder = Path(out)/'tiny-vlm' if out is not None else Path(tempfile.gettempdir())/f'recnb-tiny-vlm-{os.getpid()}'
         ctx = accelerator.main_process_first() if accelerator is not None else contextlib.nullcontext()
@@ -537,10 +541,12 @@ def load_checkpoint(self:VLMTrainer, d:str|os.PathLike, # a checkpoint folder
     d, dev = Path(d), self.acc.device
     ts, meta = load_tensors(d/'trainer.safetensors')                                 # on the CPU; the optimiser moves its state to the parameters' device
     need(meta['world'] == self.world, f'{d} was written by {meta["world"]} processes; resume with the same number (this run has {self.world})')
-    with warnings.catch_warnings():
-        warnings.simplefilter('ignore', FutureWarning)
-        res = set_peft_model_state_dict(self.emb.model, load_peft_weights(str(d/'adapter'), device='cpu'))
-    need(not [k for k in res.unexpected_keys if 'lora_' in k], f'{d}: adapter does not match the model ({res.unexpected_keys[:3]} ...)', DataError)
+    if hasattr(self.emb, 'load_adapter'): self.emb.load_adapter(d/'adapter')                 # two towers: their own format
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore', FutureWarning)
+            res = set_peft_model_state_dict(self.emb.model, load_peft_weights(str(d/'adapter'), device='cpu'))
+        need(not [k for k in res.unexpected_keys if 'lora_' in k], f'{d}: adapter does not match the model ({res.unexpected_keys[:3]} ...)', DataError)
     state = {}
     for k, v in ts.items():
         _, i, name = k.split('.', 2); state.setdefault(int(i), {})[name] = v
