@@ -14,7 +14,7 @@ import torch
 # %% auto #0
 __all__ = ['DataError', 'ConfigError', 'need', 'DataWarning', 'DropReport', 'format_drops', 'seed_everything', 'get_device',
            'repo_root', 'data_home', 'figures_dir', 'atomic_path', 'save_json', 'load_json', 'save_tensors',
-           'load_tensors', 'sha256', 'progress', 'Timer', 'versions']
+           'load_tensors', 'sha256', 'progress_on', 'progress', 'Timer', 'versions']
 
 # %% ../nbs/00_core.ipynb #e7647602
 class DataError(Exception):
@@ -195,16 +195,22 @@ def sha256(path:str|os.PathLike, # file to hash
     return h.hexdigest()
 
 # %% ../nbs/00_core.ipynb #e4a52fad
+def progress_on()->bool:
+    "Whether progress bars are shown: RECNB_PROGRESS=0/1 decides; else on a terminal, never in tests."
+    env = os.environ.get('RECNB_PROGRESS')
+    if env in ('0', '1'): return env == '1'
+    return not os.environ.get('IN_TEST') and sys.stderr.isatty()
+
+# %% ../nbs/00_core.ipynb #59d314ff
 def progress(it:Iterable, # what to iterate over
              total:int|None=None, # its length, if `len(it)` does not work
              desc:str|None=None, # label shown left of the bar
              leave:bool=False, # keep the finished bar on screen
-             disable:bool|None=None, # force off/on; default: off in tests and when RECNB_PROGRESS=0
+             disable:bool|None=None, # force off/on; default: `progress_on()`
             ):
-    "A tqdm progress bar on stderr that is silent in tests."
+    "A tqdm progress bar on stderr, shown on a terminal only."
     from tqdm.auto import tqdm
-    if disable is None:
-        disable = bool(os.environ.get('IN_TEST')) or os.environ.get('RECNB_PROGRESS', '1') == '0'
+    if disable is None: disable = not progress_on()
     return tqdm(it, total=total, desc=desc, leave=leave, disable=disable, file=sys.stderr, dynamic_ncols=True)
 
 # %% ../nbs/00_core.ipynb #53b640b1
