@@ -16,6 +16,7 @@ from ..fed.engine import FedConfig, make_method
 from ..fed.models import FedMF, make_model
 from ..fed.continual import ContinualConfig, run_continual, EVAL_MODES
 from ..fed.f3crec import F3CRec
+from .common import seeds_label, styled, save_fig
 
 # %% auto #0
 __all__ = ['VARIANTS', 'f3crec_config', 'f3crec_stream', 'f3crec_card', 'run_f3crec', 'format_f3crec', 'plot_final',
@@ -127,44 +128,51 @@ def _runs(x)->list[dict]:
     "The runs of a results file, or a single run (or a task list) as a list of one."
     if isinstance(x, list): return [{'tasks': x}]
     return x['runs'] if 'runs' in x else [x]
-def _seeds(n:int)->str: return f'{n} seed' + ('s' if n > 1 else '')
 def _band(series:list[dict])->tuple:
-    "Rounds, and the mean, min and max over the series (seeds) that reached each round."
+    "Rounds, and the mean and sample std over the series (seeds) that reached each round (std 0 for one)."
     rounds = sorted(set().union(*series))
     vals = [[s[r] for s in series if r in s] for r in rounds]
-    return rounds, [statistics.fmean(v) for v in vals], [min(v) for v in vals], [max(v) for v in vals]
+    mean = np.array([statistics.fmean(v) for v in vals])
+    std = np.array([statistics.stdev(v) if len(v) > 1 else 0. for v in vals])
+    return rounds, mean, std
 
 # %% ../../nbs/experiments/f3crec.ipynb #1d9d0ab8
 def _figure(*size, ncols:int=1):
-    "A matplotlib figure outside pyplot (no global state; shown when returned in a notebook) and its axes."
+    "A figure outside pyplot (no global state; shown when returned in a notebook) and its axes."
     from matplotlib.figure import Figure
     fig = Figure(figsize=size)
     return fig, fig.subplots(1, ncols)
-def _save(fig, path):
-    fig.tight_layout()
-    if path: fig.savefig(path, metadata={'Date': None})
-    return fig
+def _curve(ax, series:list[dict], label:str):
+    "Mean over seeds of ragged per-round series, with a ±1 std band where several seeds reached the round."
+    rounds, mean, std = _band(series)
+    line, = ax.plot(rounds, mean, label=label)
+    if len(series) > 1:
+        ax.fill_between(rounds, mean - std, mean + std, color=line.get_color(), alpha=.2, lw=0)
+def _spread(n:int)->str: return seeds_label(n) + (', mean ± std' if n > 1 else '')
 
 # %% ../../nbs/experiments/f3crec.ipynb #edfd5f64
+@styled
 def plot_final(results:list[dict], # results files (one dataset)
                metric:str='ndcg@20', mode:str='corrected', # what is shown
                path:str|os.PathLike|None=None)->'Figure':
     "Final LA, RA and HM of every configuration: bars of the mean over seeds, error bars of one std."
-    fig, ax = _figure(1.2 + 0.9 * len(results), 3)
-    n = sorted({len(r['seeds']) for r in results})
+    fig, ax = _figure(1.2 + 0.9 * len(results), 3.2)
     x = np.arange(len(results))
     for j, k in enumerate(('LA', 'RA', 'HM')):
         mean = [r['final'][mode][metric][k]['mean'] for r in results]
         std = [r['final'][mode][metric][k]['std'] for r in results]
         ax.bar(x + (j - 1) * 0.27, mean, 0.27, yerr=std, capsize=2, label=k)
-    ax.set_xticks(x, [f'{r["base"]}\n{r["variant"]}' for r in results], fontsize=7)
-    ns = '/'.join(map(str, n))
-    ax.set_ylabel(f'final {metric.upper()}, {mode} mode\n(mean ± std, {ns} seeds)', fontsize=8)
-    ax.set_title(results[0]['dataset'], fontsize=9)
-    ax.legend(fontsize=7, ncols=3)
-    return _save(fig, path)
+    ax.set_xticks(x, [f'{r["base"]}\n{r["variant"]}' for r in results], fontsize=8)
+    n = sorted({len(r['seeds']) for r in results})
+    label = seeds_label(n[0]) if len(n) == 1 else '/'.join(map(str, n)) + ' seeds'
+    ax.set_ylabel(f'final {metric.upper()}, {mode} mode\n({label}, mean ± std)')
+    ax.set_title(results[0]['dataset'])
+    ax.legend(ncols=3)
+    fig.tight_layout()
+    return save_fig(fig, path)
 
 # %% ../../nbs/experiments/f3crec.ipynb #e1e7cd70
+@styled
 def plot_heatmap(a, # a[k][i] of one run, or a list of such matrices (one per seed)
                  title:str='', metric:str='NDCG@20', path:str|os.PathLike|None=None)->'Figure':
     "Heatmap of a lower-triangular a(k, i) matrix; with several seeds, the mean, cells annotated mean ± std."
@@ -174,7 +182,7 @@ def plot_heatmap(a, # a[k][i] of one run, or a list of such matrices (one per se
     for s, m in enumerate(ms):
         for k in range(K): M[s, k, :k + 1] = m[k]
     mean, std = M.mean(0), M.std(0, ddof=1) if len(ms) > 1 else None
-    fig, ax = _figure(3.8, 3.3)
+    fig, ax = _figure(4.2, 3.6)
     im = ax.imshow(mean, cmap='viridis')
     for k in range(K):
         for i in range(k + 1):
@@ -184,46 +192,44 @@ def plot_heatmap(a, # a[k][i] of one run, or a list of such matrices (one per se
     ax.set_yticks(range(K), [f'task {k}' for k in range(K)])
     ax.set_xlabel('block evaluated: test(D^i)')
     ax.set_ylabel('model after task k')
-    ax.set_title(title or metric, fontsize=9)
-    label = f'{metric}, ' + ('mean of ' if len(ms) > 1 else '') + _seeds(len(ms))
-    fig.colorbar(im, ax=ax, fraction=0.046).set_label(label)
-    return _save(fig, path)
+    ax.set_title(title or metric)
+    fig.colorbar(im, ax=ax, fraction=0.046).set_label(f'{metric} ({_spread(len(ms))})')
+    fig.tight_layout()
+    return save_fig(fig, path)
 
 # %% ../../nbs/experiments/f3crec.ipynb #f4ffe5be
+@styled
 def plot_task_curves(x, # a results file, one run, or one run's task list
                      metric:str='ndcg@20', path:str|os.PathLike|None=None)->'Figure':
-    "Validation `metric` over the rounds of every task: mean over seeds, band from min to max."
+    "Validation `metric` over the rounds of every task: mean over seeds, band of one std."
     runs = _runs(x)
-    fig, ax = _figure(5, 3)
+    fig, ax = _figure(5.5, 3.2)
     for k in range(len(runs[0]['tasks'])):
         series = [{c['round']: c[f'valid_{metric}'] for c in r['tasks'][k]['curve']} for r in runs]
-        rounds, mean, lo, hi = _band(series)
-        ax.plot(rounds, mean, label=f'task {k}')
-        if len(runs) > 1: ax.fill_between(rounds, lo, hi, alpha=0.25)
+        _curve(ax, series, f'task {k}')
     ax.set_xlabel('round of the task')
-    spread = ', mean and min-max' if len(runs) > 1 else ''
-    ax.set_ylabel(f'valid {metric.upper()}\n({_seeds(len(runs))}{spread})', fontsize=8)
-    ax.legend(fontsize=7)
-    return _save(fig, path)
+    ax.set_ylabel(f'valid {metric.upper()}\n({_spread(len(runs))})')
+    ax.legend()
+    fig.tight_layout()
+    return save_fig(fig, path)
 
 # %% ../../nbs/experiments/f3crec.ipynb #efd75de8
+@styled
 def plot_replay(x, # a results file or one run
                 path:str|os.PathLike|None=None)->'Figure':
     "Mean replay size m_u and share of clients replaying nothing, per round of every incremental task."
     runs = _runs(x)
-    fig, (a1, a2) = _figure(8, 3, ncols=2)
+    fig, (a1, a2) = _figure(9, 3.2, ncols=2)
     for k in range(1, len(runs[0]['tasks'])):
         logs = [r['tasks'][k]['method_log'] or [] for r in runs]
         for ax, key in ((a1, 'mean_m'), (a2, 'zero_share')):
-            rounds, mean, lo, hi = _band([{e['round']: e[key] for e in log} for log in logs])
-            ax.plot(rounds, mean, label=f'task {k}')
-            if len(runs) > 1: ax.fill_between(rounds, lo, hi, alpha=0.25)
-    spread = ', mean and min-max' if len(runs) > 1 else ''
-    a1.set_ylabel(f'mean replay size m_u\n({_seeds(len(runs))}{spread})', fontsize=8)
-    a2.set_ylabel(f'share of clients with m_u = 0\n({_seeds(len(runs))}{spread})', fontsize=8)
+            _curve(ax, [{e['round']: e[key] for e in log} for log in logs], f'task {k}')
+    a1.set_ylabel(f'mean replay size m_u\n({_spread(len(runs))})')
+    a2.set_ylabel(f'share of clients with m_u = 0\n({_spread(len(runs))})')
     for ax in (a1, a2): ax.set_xlabel('round of the task')
-    a1.legend(fontsize=7)
-    return _save(fig, path)
+    a1.legend()
+    fig.tight_layout()
+    return save_fig(fig, path)
 
 # %% ../../nbs/experiments/f3crec.ipynb #61027f38
 def run_f3crec_grid(out=None, # folder of the results files (default `figures_dir()`)
