@@ -366,11 +366,12 @@ class GridTransport:
 # %% ../../nbs/18_flower.app.ipynb #1fdcf58e
 @patch
 def refresh(self:GridTransport, first:bool=False)->set:
-    "Greet the connected nodes not seen yet; returns the connected nodes."
+    "Greet the connected nodes that have not answered a greeting yet; returns the connected nodes."
     online = set(self.grid.get_node_ids())
-    new = sorted(online - self.seen)
-    self.seen |= online
-    for n, r in self._send([(n, 'hello', {}, {}) for n in new]).items():
+    wait = max(self.spec.timeout, self.spec.wait_nodes) if first else self.spec.timeout # processes start
+    replies = self._send([(n, 'hello', {}, {}) for n in sorted(online - self.seen)], wait)
+    self.seen |= set(replies)
+    for n, r in replies.items():
         s = int(r.content['config']['shard'])
         if s in self.node and first:
             raise ConfigError(f'two nodes claim shard {s}: give every SuperNode its own partition-id')
@@ -382,7 +383,7 @@ def refresh(self:GridTransport, first:bool=False)->set:
 
 # %% ../../nbs/18_flower.app.ipynb #af689652
 @patch
-def _send(self:GridTransport, items:list[tuple])->dict:
+def _send(self:GridTransport, items:list[tuple], timeout:float|None=None)->dict:
     "items: (node, kind, config, arrays by record) -> node -> reply (without error, within the timeout)."
     msgs = []
     for n, kind, cfg, arrays in items:
@@ -398,13 +399,13 @@ def _send(self:GridTransport, items:list[tuple])->dict:
     for m, x in zip(ids, msgs):
         if not m:
             self.log(f'node {x.metadata.dst_node_id}: message could not be pushed')
-    return self._collect(to)
+    return self._collect(to, timeout or self.spec.timeout)
 
 # %% ../../nbs/18_flower.app.ipynb #a4038d1b
 @patch
-def _collect(self:GridTransport, to:dict)->dict:
-    "Poll for the replies to the messages `to` (message id -> node) until they are all in or the timeout."
-    pending, out, end = set(to), {}, time.time() + self.spec.timeout
+def _collect(self:GridTransport, to:dict, timeout:float)->dict:
+    "Poll for the replies to the messages `to` (message id -> node), for `timeout` seconds at most."
+    pending, out, end = set(to), {}, time.time() + timeout
     while pending and time.time() < end: # own polling: Grid.send_and_receive polls every 3 s
         for r in self.grid.pull_messages(list(pending)):
             mid = r.metadata.reply_to_message_id # the SuperLink's errors come from node 1: map by message id
@@ -416,7 +417,7 @@ def _collect(self:GridTransport, to:dict)->dict:
         if pending:
             time.sleep(0.05)
     for m in pending:
-        self.log(f'node {to[m]}: no reply within {self.spec.timeout:.0f} s')
+        self.log(f'node {to[m]}: no reply within {timeout:.0f} s')
     return out
 
 # %% ../../nbs/18_flower.app.ipynb #20831820
