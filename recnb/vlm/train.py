@@ -19,7 +19,8 @@ from ..core import ConfigError, DataError, need, progress, seed_everything, save
 from ..splits import Split, leave_one_out
 from ..metrics import sample_candidates, chance_level
 from .losses import ABLATIONS, loss_config, vlm2rec_loss, candidate_mask
-from .collapse import diagnostics, shared_branch_grad_norms, metrics_at, target_positions
+from .collapse import diagnostics, shared_branch_grad_norms, target_positions
+from ..metrics import target_metrics
 from .embedder import VLMEmbedder, item_fields, tiny_vlm
 
 # %% auto #0
@@ -36,18 +37,23 @@ class Pairs:
     "(user history -> next item) pairs; histories left-padded with `PAD`."
     users:torch.Tensor # (P,) user code of each pair
     targets:torch.Tensor # (P,) the next item
-    history:torch.Tensor # (P, L) the L most recent items before the target, oldest first, left-padded with PAD
+    # (P, L) the L most recent items before the target, oldest first, left-padded with PAD
+    history:torch.Tensor
     def __len__(self)->int: return len(self.targets)
     def __repr__(self): return f'Pairs({len(self)} pairs, history window {self.history.shape[1]})'
     def hist(self, k:int)->list[int]:
         "History of pair `k`: item codes, oldest first, without padding."
-        h = self.history[k]; return h[h != PAD].tolist()
+        h = self.history[k]
+        return h[h != PAD].tolist()
     def subset(self, idx:torch.Tensor)->Pairs:
         "The pairs at positions `idx`."
-        idx = torch.as_tensor(idx, dtype=torch.long); return Pairs(self.users[idx], self.targets[idx], self.history[idx])
+        idx = torch.as_tensor(idx, dtype=torch.long)
+        return Pairs(self.users[idx], self.targets[idx], self.history[idx])
 
 # %% ../../nbs/23_vlm.train.ipynb #997cd7dc
-def _window(seq:list, L:int)->list: h = seq[-L:]; return [PAD]*(L - len(h)) + h
+def _window(seq:list, L:int)->list:
+    h = seq[-L:]
+    return [PAD]*(L - len(h)) + h
 def make_pairs(split:Split, # a leave-one-out split
                target:str='train', # 'train', 'valid' or 'test' (see the table)
                max_history:int=10, # [SEC-A] history window L
@@ -56,17 +62,24 @@ def make_pairs(split:Split, # a leave-one-out split
               )->Pairs:
     "(history window -> next item) pairs of a split's training sequences, or its validation/test targets."
     need(target in ('train', 'valid', 'test'), f"target must be 'train', 'valid' or 'test', got {target!r}")
-    need(max_history >= 1 and prefixes >= 0 and min_history >= 1, f'need max_history >= 1, prefixes >= 0, min_history >= 1; got {max_history}, {prefixes}, {min_history}')
+    need(max_history >= 1 and prefixes >= 0 and min_history >= 1,
+         f'need max_history >= 1, prefixes >= 0, min_history >= 1; got {max_history}, {prefixes}, '
+         f'{min_history}')
     U, T, H = [], [], []
     for u in range(split.n_users):
         s = split.train[u].tolist()
         if target == 'train':
             for j in range(len(s) - 1, max(min_history, len(s) - 1 - prefixes) - 1, -1):
-                U.append(u); T.append(s[j]); H.append(_window(s[:j], max_history))
+                U.append(u)
+                T.append(s[j])
+                H.append(_window(s[:j], max_history))
             continue
         t = split.part(target)[u].tolist()
         if target == 'test': s = s + split.valid[u].tolist()
-        if t and len(s) >= min_history: U.append(u); T.append(t[0]); H.append(_window(s, max_history))
+        if t and len(s) >= min_history:
+            U.append(u)
+            T.append(t[0])
+            H.append(_window(s, max_history))
     lt = lambda x: torch.tensor(x, dtype=torch.long)
     return Pairs(lt(U), lt(T), lt(H).reshape(-1, max_history))
 
@@ -79,9 +92,9 @@ EVAL_MODES = ('sampled', 'full')
 # %% ../../nbs/23_vlm.train.ipynb #ce5a42e5
 @dataclass
 class TrainConfig:
-    "Every setting of stage-1 training ([SEC-A] = the paper, [R] = the spec's reconstruction, kept as the default)."
+    "Every setting of stage-1 training ([SEC-A] = the paper, [R] = our reconstruction, kept as the default)."
     # the embedder
-    model:str = 'Qwen/Qwen2.5-VL-3B-Instruct' # [SEC-A] hub id or local folder; 'tiny' = `tiny_vlm` built in <out>/tiny-vlm; 'towers' = MiniLM + EfficientNet-Lite0 (`recnb.vlm.towers`)
+    model:str = 'Qwen/Qwen2.5-VL-3B-Instruct' # [SEC-A] hub id or folder; 'tiny': `tiny_vlm`; 'towers'
     tiny:dict = field(default_factory=dict) # `tiny_vlm` arguments when model='tiny'
     towers:dict = field(default_factory=dict) # `TowerConfig` fields when model='towers'
     vlm:dict = field(default_factory=dict) # `VLMConfig` overrides, e.g. {'image_size': 56, 'pooling': 'mean'}
@@ -91,21 +104,21 @@ class TrainConfig:
     lora_r:int = 16 # [R] LoRA rank
     lora_alpha:int = 32 # [R] LoRA alpha (scale alpha/r)
     lora_dropout:float = 0.05 # [R] LoRA dropout
-    lora_vision:bool = False # [R] also adapt the ViT (then DDP needs find_unused_parameters, set automatically)
+    lora_vision:bool = False # [R] also adapt the ViT (DDP then looks for unused parameters)
     # the objective
     loss:str = 'full' # preset of `recnb.vlm.losses.ABLATIONS`: 'sft', 'sft+crtr', 'wpcl' or 'full'
     loss_kw:dict = field(default_factory=dict) # `LossConfig` overrides, e.g. {'tau': 0.02, 'gamma': 0.5}
-    gather:str = 'detached' # cross-process negatives: 'detached' (gather, own slice back, global loss x W) or 'autograd' (differentiable gather, local loss)
+    gather:str = 'detached' # cross-process negatives: 'detached' (loss x W) or 'autograd' (differentiable gather)
     # the data
-    data:str = 'synthetic' # 'synthetic' (`make_synthetic(**data_kw)`) or a multimodal dataset such as 'ml-100k' (`load_multimodal`)
+    data:str = 'synthetic' # 'synthetic' (`make_synthetic`) or a multimodal dataset such as 'ml-100k'
     data_kw:dict = field(default_factory=dict) # arguments of `make_synthetic` / `load_multimodal`
     split_kw:dict = field(default_factory=dict) # arguments of `leave_one_out`
     max_history:int = 10 # [SEC-A] history window L
     prefixes:int = 0 # [R] extra training pairs per user from earlier prefixes (0 = one pair per user)
     # optimisation
     epochs:int = 3 # [SEC-A]
-    max_steps:int|None = None # optimiser steps of the run (None = epochs x steps per epoch); sets the schedule length
-    batch_size:int = 64 # [R] global batch: pairs per step over all processes (in-batch negatives = batch_size - 1)
+    max_steps:int|None = None # optimiser steps of the run (None = epochs x steps per epoch)
+    batch_size:int = 64 # [R] global batch over all processes (batch_size - 1 in-batch negatives)
     lr:float = 1e-4 # [R] AdamW learning rate of the LoRA parameters
     weight_decay:float = 0.01 # [R] AdamW weight decay
     betas:tuple = (0.9, 0.999) # AdamW betas
@@ -114,18 +127,18 @@ class TrainConfig:
     schedule:str = 'cosine' # [R] after warm-up: 'cosine' or 'linear' decay to 0, or 'constant'
     grad_clip:float|None = 1.0 # [R] maximal global gradient norm (None = no clipping)
     # memory
-    gradient_checkpointing:bool = True # [SEC-A] recompute activations in the backward pass (non-reentrant, DDP-safe)
-    mixed_precision:str = 'auto' # [R] 'bf16' autocast or 'no'; 'auto' = bf16 on a CUDA device that supports it, else 'no'
-    grad_cache:bool = False # [R] GradCache: embed without graph, loss and embedding gradients, then re-run chunks with them
+    gradient_checkpointing:bool = True # [SEC-A] recompute activations in the backward (non-reentrant)
+    mixed_precision:str = 'auto' # [R] 'bf16', 'no', or 'auto' (bf16 on a CUDA device that supports it)
+    grad_cache:bool = False # [R] GradCache: embed without graph, re-run chunks with the embedding gradients
     gc_chunk:int = 8 # pairs per GradCache chunk (per process)
     embed_batch:int = 16 # prompts per forward pass inside the embedder
     # evaluation and model selection
-    eval_every:int|None = None # steps between validations; None = end of every epoch; 0 = never (the final weights are kept)
+    eval_every:int|None = None # steps between validations; None = every epoch; 0 = never (final weights kept)
     eval_start:bool = False # also validate the untrained (zero-shot) embedder at step 0
     eval_mode:str = 'sampled' # [SEC-A] 'sampled' (target + eval_neg negatives) or 'full' ranking
     eval_neg:int = 100 # [SEC-A] sampled negatives per user (uniform over never-interacted items, fixed seed)
     eval_users:int|None = 1000 # validation users (a fixed random subset; None = all)
-    select_metric:str = 'ndcg@10' # [SEC-A] metric of the fused embedding that selects the best checkpoint ('ndcg@10/image' etc. for one modality)
+    select_metric:str = 'ndcg@10' # [SEC-A] selects the best checkpoint ('ndcg@10/image': one modality)
     # logging, diagnostics, checkpoints
     log_every:int = 10 # steps between training-log records
     diag_every:int = 50 # steps between collapse diagnostics (0 = never); also at step 0
@@ -140,22 +153,32 @@ class TrainConfig:
 def check(self:TrainConfig)->TrainConfig:
     "Raise `ConfigError` naming the first impossible setting; return self."
     c = self
-    for k, ok in (('schedule', SCHEDULES), ('gather', GATHERS), ('mixed_precision', PRECISIONS), ('eval_mode', EVAL_MODES), ('loss', tuple(ABLATIONS))):
+    for k, ok in (('schedule', SCHEDULES), ('gather', GATHERS), ('mixed_precision', PRECISIONS),
+                  ('eval_mode', EVAL_MODES), ('loss', tuple(ABLATIONS))):
         need(getattr(c, k) in ok, f'{k} must be one of {ok}, got {getattr(c, k)!r}')
-    for k in ('lora_r', 'lora_alpha', 'epochs', 'batch_size', 'gc_chunk', 'embed_batch', 'max_history', 'log_every', 'diag_batch', 'keep_last'):
-        need(isinstance(getattr(c, k), int) and getattr(c, k) >= 1, f'{k} must be an int >= 1, got {getattr(c, k)!r}')
+    for k in ('lora_r', 'lora_alpha', 'epochs', 'batch_size', 'gc_chunk', 'embed_batch', 'max_history',
+              'log_every', 'diag_batch', 'keep_last'):
+        need(isinstance(getattr(c, k), int) and getattr(c, k) >= 1,
+             f'{k} must be an int >= 1, got {getattr(c, k)!r}')
     for k in ('prefixes', 'diag_every', 'seed', 'eval_neg'):
-        need(isinstance(getattr(c, k), int) and getattr(c, k) >= 0, f'{k} must be an int >= 0, got {getattr(c, k)!r}')
+        need(isinstance(getattr(c, k), int) and getattr(c, k) >= 0,
+             f'{k} must be an int >= 0, got {getattr(c, k)!r}')
     for k in ('max_steps', 'save_every', 'eval_users'):
-        need(getattr(c, k) is None or (isinstance(getattr(c, k), int) and getattr(c, k) >= 1), f'{k} must be None or an int >= 1, got {getattr(c, k)!r}')
-    need(c.eval_every is None or (isinstance(c.eval_every, int) and c.eval_every >= 0), f'eval_every must be None or an int >= 0, got {c.eval_every!r}')
-    need(c.lr > 0 and c.weight_decay >= 0 and c.adam_eps > 0 and 0 <= c.warmup < 1, f'need lr > 0, weight_decay >= 0, adam_eps > 0, 0 <= warmup < 1; got {c.lr}, {c.weight_decay}, {c.adam_eps}, {c.warmup}')
-    need(len(c.betas) == 2 and all(0 <= b < 1 for b in c.betas), f'betas must be two numbers in [0, 1), got {c.betas!r}')
+        need(getattr(c, k) is None or (isinstance(getattr(c, k), int) and getattr(c, k) >= 1),
+             f'{k} must be None or an int >= 1, got {getattr(c, k)!r}')
+    need(c.eval_every is None or (isinstance(c.eval_every, int) and c.eval_every >= 0),
+         f'eval_every must be None or an int >= 0, got {c.eval_every!r}')
+    need(c.lr > 0 and c.weight_decay >= 0 and c.adam_eps > 0 and 0 <= c.warmup < 1,
+         f'need lr > 0, weight_decay >= 0, adam_eps > 0, 0 <= warmup < 1; got {c.lr}, {c.weight_decay}, '
+         f'{c.adam_eps}, {c.warmup}')
+    need(len(c.betas) == 2 and all(0 <= b < 1 for b in c.betas),
+         f'betas must be two numbers in [0, 1), got {c.betas!r}')
     need(0 <= c.lora_dropout < 1, f'lora_dropout must be in [0, 1), got {c.lora_dropout}')
     need(c.grad_clip is None or c.grad_clip > 0, f'grad_clip must be None or > 0, got {c.grad_clip}')
     need(c.select_metric.split('/')[0].split('@')[0] in ('hr', 'ndcg', 'mrr') and (c.select_metric.split('/') + ['both'])[1] in ('both', 'text', 'image'),
          f"select_metric must look like 'ndcg@10', 'hr@20' or 'ndcg@10/image', got {c.select_metric!r}")
-    loss_config(c.loss, **c.loss_kw)                                        # unknown or impossible loss settings raise here
+    # unknown or impossible loss settings raise here
+    loss_config(c.loss, **c.loss_kw)
     return c
 
 # %% ../../nbs/23_vlm.train.ipynb #4a267a4f
@@ -165,7 +188,8 @@ def to_dict(self:TrainConfig)->dict: return asdict(self)
 def to_json(self:TrainConfig, path:str|os.PathLike)->Path: return save_json(asdict(self), path)
 
 # %% ../../nbs/23_vlm.train.ipynb #dd7365e9
-def as_config(cfg:TrainConfig|dict|str|os.PathLike|None=None, # a config, a dict of fields, a JSON file, or None (defaults)
+# a config, a dict of fields, a JSON file, or None (defaults)
+def as_config(cfg:TrainConfig|dict|str|os.PathLike|None=None,
               **overrides, # fields to change
              )->TrainConfig:
     "A checked `TrainConfig` from a config, dict or JSON file, plus overrides."
@@ -173,7 +197,8 @@ def as_config(cfg:TrainConfig|dict|str|os.PathLike|None=None, # a config, a dict
     d = asdict(cfg) if isinstance(cfg, TrainConfig) else dict(cfg or {})
     d |= overrides
     names = {f.name for f in fields(TrainConfig)}
-    need(not (bad := sorted(set(d) - names)), f'unknown training setting(s) {bad}; TrainConfig fields: {sorted(names)}')
+    need(not (bad := sorted(set(d) - names)),
+         f'unknown training setting(s) {bad}; TrainConfig fields: {sorted(names)}')
     if 'betas' in d: d['betas'] = tuple(d['betas'])
     return TrainConfig(**d).check()
 
@@ -196,7 +221,8 @@ def dist_gather(x:torch.Tensor, # local rows
     "All-gather along dim 0 over the default process group, with or without autograd."
     import torch.distributed as dist
     if grad:
-        import torch.distributed._functional_collectives as fc                 # the non-deprecated autograd all-gather (private API, wrapped here only)
+        # the non-deprecated autograd all-gather (private API, wrapped here only)
+        import torch.distributed._functional_collectives as fc
         return fc.all_gather_single_autograd(x.contiguous(), 0, dist.group.WORLD)
     out = [torch.empty_like(x) for _ in range(dist.get_world_size())]
     dist.all_gather(out, x.detach().contiguous())
@@ -209,22 +235,27 @@ def cross_batch(E:Sequence[torch.Tensor], # local (eu_t, eu_v, ei_t, ei_v), each
                 rank:int=0, # this process
                 world:int=1, # number of processes W
                 mode:str='detached', # 'detached' or 'autograd' (see the table)
-                gather:Callable|None=None, # gather(x, grad) -> rows of all processes in rank order; default `dist_gather`
-               )->tuple[list, dict, float]: # ([eu_t, eu_v, ei_t, ei_v], {targets, cands, history} for the loss, loss scale)
+                # gather(x, grad) -> rows of all processes in rank order; default `dist_gather`
+                gather:Callable|None=None,
+               # ([eu_t, eu_v, ei_t, ei_v], {targets, cands, history} for the loss, loss scale)
+               )->tuple[list, dict, float]:
     "Arrange local embeddings and ids into the inputs of the global in-batch contrastive loss."
     need(mode in GATHERS, f'gather mode must be one of {GATHERS}, got {mode!r}')
     E = list(E)
     if world == 1: return E, dict(targets=targets, cands=None, history=history), 1.
     gather = gather or dist_gather
     def put_back(x):
-        parts = list(gather(x.detach(), False).chunk(world)); parts[rank] = x
+        parts = list(gather(x.detach(), False).chunk(world))
+        parts[rank] = x
         return torch.cat(parts)
     def own_first(x, grad):
         parts = list(gather(x, grad).chunk(world))
         return torch.cat([parts[rank]] + parts[:rank] + parts[rank + 1:])
     if mode == 'detached':
-        return [put_back(e) for e in E], dict(targets=gather(targets, False), cands=None, history=gather(history, False)), float(world)
-    return E[:2] + [own_first(e, True) for e in E[2:]], dict(targets=targets, cands=own_first(targets, False), history=history), 1.
+        return [put_back(e) for e in E], dict(targets=gather(targets, False), cands=None,
+                                              history=gather(history, False)), float(world)
+    return E[:2] + [own_first(e, True) for e in E[2:]], dict(targets=targets, cands=own_first(targets, False),
+                                                             history=history), 1.
 
 # %% ../../nbs/23_vlm.train.ipynb #18385a7a
 class PairEncoder(nn.Module):
@@ -234,12 +265,15 @@ class PairEncoder(nn.Module):
                  batch_size:int=16, # prompts per forward pass inside the embedder
                 ):
         super().__init__()
-        need(emb.cfg.fusion == 'external', f"training needs per-modality embeddings: VLMConfig fusion must be 'external', got {emb.cfg.fusion!r}")
+        need(emb.cfg.fusion == 'external',
+             "training needs per-modality embeddings: VLMConfig fusion must be 'external', got "
+             f"{emb.cfg.fusion!r}")
         self.emb, self.src, self.batch_size = emb, src, batch_size
 
     def forward(self, history:Sequence[Sequence[int]], # per pair: history item codes, oldest first
                 targets:Sequence[int], # per pair: target item code
-               )->tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]: # eu_t, eu_v, ei_t, ei_v, each (B, d)
+               # eu_t, eu_v, ei_t, ei_v, each (B, d)
+               )->tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         f = [item_fields(self.src, h) for h in history]
         u = self.emb.encode_users([t for t, _, _ in f], [i for _, i, _ in f], batch_size=self.batch_size)
         t, i, ids = item_fields(self.src, [int(x) for x in targets])
@@ -254,7 +288,8 @@ def resolve_precision(mp:str)->str:
 
 # %% ../../nbs/23_vlm.train.ipynb #376b16b0
 def make_accelerator(mixed_precision:str='no', # 'no', 'bf16' or 'auto'
-                     find_unused_parameters:bool=False, # DDP setting (True when some parameters may get no gradient)
+                     # DDP setting (True when some parameters may get no gradient)
+                     find_unused_parameters:bool=False,
                     ):
     "An `Accelerator` that forms a gloo group on CPU-only machines and NCCL on GPUs."
     from accelerate import Accelerator
@@ -267,14 +302,16 @@ def make_accelerator(mixed_precision:str='no', # 'no', 'bf16' or 'auto'
     try: return Accelerator(**kw)
     except ValueError as e:
         if 'already been initialized' not in str(e): raise
-        AcceleratorState._reset_state(); return Accelerator(**kw)
+        AcceleratorState._reset_state()
+        return Accelerator(**kw)
 
 # %% ../../nbs/23_vlm.train.ipynb #93e5e2aa
 def load_data(cfg:TrainConfig)->tuple: # (item source, split)
     "The item source and leave-one-out split named by `cfg.data`."
     if cfg.data == 'synthetic':
         from recnb.synthetic import make_synthetic
-        src = make_synthetic(**cfg.data_kw); ia = src.interactions
+        src = make_synthetic(**cfg.data_kw)
+        ia = src.interactions
     else:
         from recnb.catalog import load_multimodal
         ia, src = load_multimodal(cfg.data, **cfg.data_kw)
@@ -284,7 +321,8 @@ def load_data(cfg:TrainConfig)->tuple: # (item source, split)
 def enable_checkpointing(emb:VLMEmbedder)->VLMEmbedder:
     "Non-reentrant gradient checkpointing of the VLM (DDP-safe, no `enable_input_require_grads` needed)."
     m, kw = emb.model, {'use_reentrant': False}
-    if hasattr(m, 'activation_checkpointing_enable'): m.activation_checkpointing_enable(activation_checkpointing_kwargs=kw)
+    if hasattr(m,
+               'activation_checkpointing_enable'): m.activation_checkpointing_enable(activation_checkpointing_kwargs=kw)
     else: m.gradient_checkpointing_enable(gradient_checkpointing_kwargs=kw)
     return emb
 
@@ -302,9 +340,11 @@ def build_embedder(cfg:TrainConfig, # settings
         folder = Path(out)/'tiny-vlm' if out is not None else Path(tempfile.gettempdir())/f'recnb-tiny-vlm-{os.getpid()}'
         ctx = accelerator.main_process_first() if accelerator is not None else contextlib.nullcontext()
         with ctx: path = tiny_vlm(folder, **cfg.tiny)
-    emb = VLMEmbedder.from_pretrained(path, dtype=cfg.dtype, attn_implementation=cfg.attn_implementation, max_pixels=cfg.max_pixels, **cfg.vlm)
+    emb = VLMEmbedder.from_pretrained(path, dtype=cfg.dtype, attn_implementation=cfg.attn_implementation,
+                                      max_pixels=cfg.max_pixels, **cfg.vlm)
     if cfg.gradient_checkpointing: enable_checkpointing(emb)
-    return emb.add_lora(r=cfg.lora_r, alpha=cfg.lora_alpha, dropout=cfg.lora_dropout, vision=cfg.lora_vision, seed=cfg.seed)
+    return emb.add_lora(r=cfg.lora_r, alpha=cfg.lora_alpha, dropout=cfg.lora_dropout, vision=cfg.lora_vision,
+                        seed=cfg.seed)
 
 # %% ../../nbs/23_vlm.train.ipynb #bfd7e9b2
 def _stack(o:dict)->torch.Tensor: return torch.stack([o['text'], o['image'], o['fused']], 1)
@@ -331,28 +371,40 @@ def eval_embedder(emb:VLMEmbedder, # the embedder (put in eval mode here)
                   max_history:int=10, # history window L
                   batch_size:int=16, # prompts per forward pass
                   accelerator=None, # with several processes: shard the encoding
-                 )->dict: # '{hr,ndcg}@k/{both,text,image}', 'mrr/...', 'chance_{hr,ndcg}@k', 'complementarity@k', 'n_users'
+                 # '{hr,ndcg}@k/{both,text,image}', 'mrr/...', 'chance_{hr,ndcg}@k', 'complementarity@k',
+                 # 'n_users'
+                 )->dict:
     "Rank held-out next items with the embedder: fused, text-only and image-only metrics."
     need(mode in EVAL_MODES, f'mode must be one of {EVAL_MODES}, got {mode!r}')
     P = make_pairs(split, target, max_history)
     need(len(P) > 0, f'no {target} pairs to evaluate')
     if max_users is not None and len(P) > max_users:
-        P = P.subset(torch.from_numpy(np.sort(np.random.default_rng(seed).choice(len(P), max_users, replace=False))))
+        P = P.subset(torch.from_numpy(np.sort(np.random.default_rng(seed).choice(len(P), max_users,
+                                                                                 replace=False))))
     if mode == 'sampled':
         us, cands = sample_candidates(split, target, n_neg, seed)
-        row = torch.full((split.n_users,), -1, dtype=torch.long); row[us] = torch.arange(len(us))
-        C = cands[row[P.users]]; items = torch.unique(C)
+        row = torch.full((split.n_users,), -1, dtype=torch.long)
+        row[us] = torch.arange(len(us))
+        C = cands[row[P.users]]
+        items = torch.unique(C)
     else: items = torch.arange(split.n_items)
-    was = emb.training; emb.eval()
+    was = emb.training
+    emb.eval()
     try:
         with torch.no_grad():
-            I = _sharded(len(items), lambda ix: _stack(emb.encode_catalog(src, items[ix].tolist(), batch_size=batch_size)), accelerator, emb.dim)
-            U = _sharded(len(P), lambda ix: _stack(emb.encode_histories(src, [P.hist(int(k)) for k in ix], batch_size=batch_size)), accelerator, emb.dim)
+            I = _sharded(len(items),
+                         lambda ix: _stack(emb.encode_catalog(src, items[ix].tolist(),
+                                                              batch_size=batch_size)), accelerator, emb.dim)
+            U = _sharded(len(P),
+                         lambda ix: _stack(emb.encode_histories(src, [P.hist(int(k)) for k in ix],
+                                                                batch_size=batch_size)), accelerator, emb.dim)
     finally: emb.train(was)
     out = {}
     if mode == 'full':
         ex = torch.zeros(len(P), split.n_items, dtype=torch.bool)
-        for part in (('train',) if target == 'valid' else ('train', 'valid')): r, c = split.part(part).rows(P.users); ex[r, c] = True
+        for part in (('train',) if target == 'valid' else ('train', 'valid')):
+            r, c = split.part(part).rows(P.users)
+            ex[r, c] = True
         n_cand = split.n_items - ex.sum(1)
     for j, m in ((2, 'both'), (0, 'text'), (1, 'image')):
         u, i = F.normalize(U[:, j].double(), dim=-1), F.normalize(I[:, j].double(), dim=-1)
@@ -360,7 +412,7 @@ def eval_embedder(emb:VLMEmbedder, # the embedder (put in eval mode here)
             s = (u[:, None] * i[torch.searchsorted(items, C)]).sum(-1)
             pos = 1 + (s[:, 1:] >= s[:, :1]).sum(1)
         else: pos = target_positions(u @ i.T, P.targets, ex)
-        out |= {f'{k}/{m}': v for k, v in metrics_at(pos, ks).items()}
+        out |= {f'{k}/{m}': v for k, v in target_metrics(pos, ks).items()}
     ch = chance_level(torch.full((len(P),), 1 + n_neg) if mode == 'sampled' else n_cand, list(ks))
     for k in ks:
         out |= {f'chance_hr@{k}': ch[f'hr@{k}'], f'chance_ndcg@{k}': ch[f'ndcg@{k}'],
@@ -371,16 +423,19 @@ def eval_embedder(emb:VLMEmbedder, # the embedder (put in eval mode here)
 class VLMTrainer:
     "Stage-1 training of a `VLMEmbedder` (LoRA) on (history -> next item) pairs, on one or many processes."
     def __init__(self, cfg:TrainConfig|dict|str|None=None, # settings (a config, dict of fields or JSON file)
-                 out:str|os.PathLike|None=None, # run folder (config, log, checkpoints, adapters); None = keep everything in memory
+                 # run folder (config, log, checkpoints, adapters); None = keep everything in memory
+                 out:str|os.PathLike|None=None,
                  src=None, # item source (Catalog or SynthData); default from `cfg.data`
                  split:Split|None=None, # leave-one-out split; default from `src` (SynthData) or `cfg.data`
                  emb:VLMEmbedder|None=None, # an embedder with LoRA; default `build_embedder(cfg)`
-                 accelerator=None, # an `Accelerator`; default `make_accelerator(cfg.mixed_precision, cfg.lora_vision)`
+                 # an `Accelerator`; default `make_accelerator(cfg.mixed_precision, cfg.lora_vision)`
+                 accelerator=None,
                 ):
         c = self.cfg = as_config(cfg)
         self.acc = acc = accelerator or make_accelerator(c.mixed_precision, c.lora_vision)
         self.world, self.rank, self.main = acc.num_processes, acc.process_index, acc.is_main_process
-        need(c.batch_size % self.world == 0, f'batch_size={c.batch_size} must be a multiple of the number of processes ({self.world})')
+        need(c.batch_size % self.world == 0,
+             f'batch_size={c.batch_size} must be a multiple of the number of processes ({self.world})')
         self.local_bs = c.batch_size // self.world
         self.out = None if out is None else Path(out)
         self.lcfg = loss_config(c.loss, **c.loss_kw)
@@ -392,21 +447,29 @@ class VLMTrainer:
         self.src, self.split = src, split
         self.pairs = make_pairs(split, 'train', c.max_history, c.prefixes)
         self.steps_per_epoch = len(self.pairs) // c.batch_size
-        need(self.steps_per_epoch >= 1, f'{len(self.pairs)} training pairs are fewer than one batch of {c.batch_size}')
+        need(self.steps_per_epoch >= 1,
+             f'{len(self.pairs)} training pairs are fewer than one batch of {c.batch_size}')
         self.total = c.max_steps or c.epochs * self.steps_per_epoch
         valid = make_pairs(split, 'valid', c.max_history)
         self.diag_pairs = valid.subset(torch.from_numpy(np.sort(np.random.default_rng(c.seed).permutation(len(valid))[:c.diag_batch]))) if len(valid) else None
         self.emb = emb if emb is not None else build_embedder(c, self.out, acc)
         self.params = self.emb.trainable_parameters()
-        need(len(self.params) > 0, 'the embedder has no trainable parameters: add LoRA first (VLMEmbedder.add_lora)')
-        self.opt = torch.optim.AdamW(self.params, lr=c.lr, betas=tuple(c.betas), eps=c.adam_eps, weight_decay=c.weight_decay)
-        self.sched = torch.optim.lr_scheduler.LambdaLR(self.opt, functools.partial(lr_factor, total=self.total, warmup=c.warmup, schedule=c.schedule))
+        need(len(self.params) > 0,
+             'the embedder has no trainable parameters: add LoRA first (VLMEmbedder.add_lora)')
+        self.opt = torch.optim.AdamW(self.params, lr=c.lr, betas=tuple(c.betas), eps=c.adam_eps,
+                                     weight_decay=c.weight_decay)
+        self.sched = torch.optim.lr_scheduler.LambdaLR(self.opt,
+                                                       functools.partial(lr_factor, total=self.total,
+                                                                         warmup=c.warmup,
+                                                                         schedule=c.schedule))
         self.model = acc.prepare_model(PairEncoder(self.emb, src, c.embed_batch))
         self.step, self.best, self.log, self.seconds = 0, None, [], 0.
 
     def __repr__(self):
-        return (f'VLMTrainer(step {self.step}/{self.total}, {len(self.pairs)} pairs, {self.steps_per_epoch} steps/epoch, batch {self.cfg.batch_size} '
-                f'= {self.world} x {self.local_bs}, loss {self.cfg.loss}, {self.acc.distributed_type}, precision {self.acc.mixed_precision})')
+        return (f'VLMTrainer(step {self.step}/{self.total}, {len(self.pairs)} pairs, {self.steps_per_epoch} '
+                f'steps/epoch, batch {self.cfg.batch_size} '
+                f'= {self.world} x {self.local_bs}, loss {self.cfg.loss}, {self.acc.distributed_type}, '
+                f'precision {self.acc.mixed_precision})')
 
 # %% ../../nbs/23_vlm.train.ipynb #bad50c27
 def _rng_devices(device:torch.device)->list: return [device] if device.type == 'cuda' else []
@@ -421,7 +484,8 @@ def _rng_set(state:tuple, device:torch.device):
 # %% ../../nbs/23_vlm.train.ipynb #f527fcf5
 @patch
 def batch(self:VLMTrainer, step:int, # global step
-         )->tuple[list, torch.Tensor, torch.Tensor]: # histories (lists), targets (B,), padded histories (B, L)
+         # histories (lists), targets (B,), padded histories (B, L)
+         )->tuple[list, torch.Tensor, torch.Tensor]:
     "This process's pairs of global step `step`."
     e, k = divmod(step, self.steps_per_epoch)
     perm = torch.from_numpy(np.random.default_rng([self.cfg.seed, e]).permutation(len(self.pairs)))
@@ -438,7 +502,8 @@ def _embed(self:VLMTrainer, model, h, t)->list[torch.Tensor]:
 def _loss(self:VLMTrainer, E, t, H):
     E2, ids, scale = cross_batch(E, t, H, self.rank, self.world, self.cfg.gather)
     loss, st = vlm2rec_loss(*E2, self.lcfg, **ids, pad=PAD)
-    if not math.isfinite(st['loss']): raise FloatingPointError(f'non-finite loss {st["loss"]} at step {self.step}')
+    if not math.isfinite(st['loss']): raise FloatingPointError(f'non-finite loss {st["loss"]} at step '
+                                                               f'{self.step}')
     return loss * scale, st
 
 # %% ../../nbs/23_vlm.train.ipynb #735909e5
@@ -446,7 +511,8 @@ def _loss(self:VLMTrainer, E, t, H):
 def train_step(self:VLMTrainer)->dict:
     "One optimiser step on the global batch of step `self.step`; returns the loss statistics, `grad_norm` and `lr`."
     c, dev = self.cfg, self.acc.device
-    h, t, H = self.batch(self.step); t, H = t.to(dev), H.to(dev)
+    h, t, H = self.batch(self.step)
+    t, H = t.to(dev), H.to(dev)
     self.model.train()
     if not c.grad_cache:
         loss, st = self._loss(self._embed(self.model, h, t), t, H)
@@ -455,17 +521,22 @@ def train_step(self:VLMTrainer)->dict:
         chunks = [slice(a, a + c.gc_chunk) for a in range(0, len(h), c.gc_chunk)]
         states, parts = [], []
         with torch.no_grad():
-            for ch in chunks: states.append(_rng_get(dev)); parts.append(self._embed(self.model, h[ch], t[ch]))
+            for ch in chunks:
+                states.append(_rng_get(dev))
+                parts.append(self._embed(self.model, h[ch], t[ch]))
         E = [torch.cat([p[k] for p in parts]).requires_grad_() for k in range(4)]
         loss, st = self._loss(E, t, H)
         G = torch.autograd.grad(loss, E)
         for j, ch in enumerate(chunks):
             with self.acc.no_sync(self.model) if j < len(chunks) - 1 else contextlib.nullcontext():
                 _rng_set(states[j], dev)
-                self.acc.backward(sum((e * g[ch]).sum() for e, g in zip(self._embed(self.model, h[ch], t[ch]), G)))
+                self.acc.backward(sum((e * g[ch]).sum() for e, g in zip(self._embed(self.model, h[ch], t[ch]),
+                                                                        G)))
     gn = torch.nn.utils.clip_grad_norm_(self.params, c.grad_clip or math.inf)
     lr = self.opt.param_groups[0]['lr']
-    self.opt.step(); self.sched.step(); self.opt.zero_grad(set_to_none=True)
+    self.opt.step()
+    self.sched.step()
+    self.opt.zero_grad(set_to_none=True)
     self.step += 1
     return st | {'grad_norm': float(gn), 'lr': lr}
 
@@ -473,7 +544,8 @@ def train_step(self:VLMTrainer)->dict:
 @patch
 def diagnose(self:VLMTrainer)->dict:
     "Collapse diagnostics (and D2a gradient norms) on the fixed validation batch; training state untouched."
-    need(self.diag_pairs is not None and len(self.diag_pairs) > 1, 'diagnostics need at least 2 validation pairs')
+    need(self.diag_pairs is not None and len(self.diag_pairs) > 1,
+         'diagnostics need at least 2 validation pairs')
     P, dev, lc = self.diag_pairs, self.acc.device, self.lcfg
     enc = self.acc.unwrap_model(self.model)
     t, H = P.targets.to(dev), P.history.to(dev)
@@ -482,8 +554,10 @@ def diagnose(self:VLMTrainer)->dict:
         E = self._embed(enc, [P.hist(k) for k in range(len(P))], t)
         loss, st = vlm2rec_loss(*E, lc, targets=t, history=H, pad=PAD)
         mask = candidate_mask(t, history=H if lc.mask_history_negatives else None, pad=PAD)
-        d = diagnostics(*E, mask=mask, tau=lc.tau, tau_r=lc.tau_r, margin=lc.margin, normalize=lc.normalize_before_sum, sim=lc.sim)
-        if self.cfg.diag_grad: d |= shared_branch_grad_norms(loss, [E[0], E[2]], [E[1], E[3]], self.params, retain_graph=False)
+        d = diagnostics(*E, mask=mask, tau=lc.tau, tau_r=lc.tau_r, margin=lc.margin,
+                        normalize=lc.normalize_before_sum, sim=lc.sim)
+        if self.cfg.diag_grad: d |= shared_branch_grad_norms(loss, [E[0], E[2]], [E[1], E[3]], self.params,
+                                                             retain_graph=False)
     return {'loss': st['loss'], 'wpcl': st['wpcl']} | d
 
 # %% ../../nbs/23_vlm.train.ipynb #cbf7676b
@@ -491,16 +565,20 @@ def _rng_state(device:torch.device)->tuple[dict, dict]:
     "This process's random state as (tensors, JSON)."
     ts = {'torch': torch.get_rng_state()}
     if device.type == 'cuda': ts['cuda'] = torch.cuda.get_rng_state(device)
-    npst = np.random.get_state(); ts['numpy'] = torch.from_numpy(npst[1].astype(np.int64))
+    npst = np.random.get_state()
+    ts['numpy'] = torch.from_numpy(npst[1].astype(np.int64))
     py = random.getstate()
-    return ts, {'numpy': [npst[0], int(npst[2]), int(npst[3]), float(npst[4])], 'python': [py[0], list(py[1]), py[2]]}
+    return ts, {'numpy': [npst[0], int(npst[2]), int(npst[3]), float(npst[4])],
+                'python': [py[0], list(py[1]), py[2]]}
 
 # %% ../../nbs/23_vlm.train.ipynb #2902cfbf
 def _set_rng_state(ts:dict, meta:dict, device:torch.device):
     torch.set_rng_state(ts['torch'])
     if 'cuda' in ts and device.type == 'cuda': torch.cuda.set_rng_state(ts['cuda'], device)
-    n = meta['numpy']; np.random.set_state((n[0], ts['numpy'].numpy().astype(np.uint32), n[1], n[2], n[3]))
-    p = meta['python']; random.setstate((p[0], tuple(p[1]), p[2]))
+    n = meta['numpy']
+    np.random.set_state((n[0], ts['numpy'].numpy().astype(np.uint32), n[1], n[2], n[3]))
+    p = meta['python']
+    random.setstate((p[0], tuple(p[1]), p[2]))
 
 # %% ../../nbs/23_vlm.train.ipynb #c911f9fe
 def checkpoints(out:str|os.PathLike)->list[Path]:
@@ -513,8 +591,12 @@ def checkpoints(out:str|os.PathLike)->list[Path]:
 def save_checkpoint(self:VLMTrainer)->Path|None:
     "Write a checkpoint of the current step (adapter, optimiser, schedule, RNG of every process) to <out>/ckpt."
     if self.out is None: return None
-    acc = self.acc; d = self.out/'ckpt'/f'step-{self.step:06d}'; tmp = d.with_name(d.name + '.tmp')
-    if self.main: shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
+    acc = self.acc
+    d = self.out/'ckpt'/f'step-{self.step:06d}'
+    tmp = d.with_name(d.name + '.tmp')
+    if self.main:
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
     acc.wait_for_everyone()
     ts, meta = _rng_state(acc.device)
     save_tensors(ts, tmp/f'rng-{self.rank}.safetensors', meta)
@@ -523,8 +605,10 @@ def save_checkpoint(self:VLMTrainer)->Path|None:
         self.emb.save_adapter(tmp/'adapter')
         sd = self.opt.state_dict()
         ts = {f'opt.{i}.{k}': v for i, s in sd['state'].items() for k, v in s.items()}
-        save_tensors(ts, tmp/'trainer.safetensors', {'step': self.step, 'world': self.world, 'param_groups': sd['param_groups'],
-                                                     'scheduler': self.sched.state_dict(), 'best': self.best, 'config': self.cfg.to_dict()})
+        save_tensors(ts, tmp/'trainer.safetensors',
+                     {'step': self.step, 'world': self.world, 'param_groups': sd['param_groups'],
+                                                     'scheduler': self.sched.state_dict(), 'best': self.best,
+                                                     'config': self.cfg.to_dict()})
         if d.exists(): shutil.rmtree(d)
         tmp.rename(d)
         for old in checkpoints(self.out)[:-self.cfg.keep_last]: shutil.rmtree(old, ignore_errors=True)
@@ -539,17 +623,23 @@ def load_checkpoint(self:VLMTrainer, d:str|os.PathLike, # a checkpoint folder
     from peft import set_peft_model_state_dict
     from peft.utils import load_peft_weights
     d, dev = Path(d), self.acc.device
-    ts, meta = load_tensors(d/'trainer.safetensors')                                 # on the CPU; the optimiser moves its state to the parameters' device
-    need(meta['world'] == self.world, f'{d} was written by {meta["world"]} processes; resume with the same number (this run has {self.world})')
-    if hasattr(self.emb, 'load_adapter'): self.emb.load_adapter(d/'adapter')                 # two towers: their own format
+    # on the CPU; the optimiser moves its state to the parameters' device
+    ts, meta = load_tensors(d/'trainer.safetensors')
+    need(meta['world'] == self.world,
+         f'{d} was written by {meta["world"]} processes; resume with the same number (this run has '
+         f'{self.world})')
+    # two towers: their own format
+    if hasattr(self.emb, 'load_adapter'): self.emb.load_adapter(d/'adapter')
     else:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore', FutureWarning)
             res = set_peft_model_state_dict(self.emb.model, load_peft_weights(str(d/'adapter'), device='cpu'))
-        need(not [k for k in res.unexpected_keys if 'lora_' in k], f'{d}: adapter does not match the model ({res.unexpected_keys[:3]} ...)', DataError)
+        need(not [k for k in res.unexpected_keys if 'lora_' in k],
+             f'{d}: adapter does not match the model ({res.unexpected_keys[:3]} ...)', DataError)
     state = {}
     for k, v in ts.items():
-        _, i, name = k.split('.', 2); state.setdefault(int(i), {})[name] = v
+        _, i, name = k.split('.', 2)
+        state.setdefault(int(i), {})[name] = v
     groups = [g | {'betas': tuple(g['betas'])} for g in meta['param_groups']]
     self.opt.load_state_dict({'state': state, 'param_groups': groups})
     self.sched.load_state_dict(meta['scheduler'])
@@ -568,7 +658,8 @@ def resume(self:VLMTrainer)->VLMTrainer:
     self.load_checkpoint(ck[-1])
     lf = self.out/'log.jsonl'
     self.log = [r for r in (json.loads(l) for l in lf.read_text().splitlines() if l.strip()) if r['step'] <= self.step] if lf.is_file() else []
-    self.acc.wait_for_everyone()                                                     # every process has read the log before it is rewritten
+    # every process has read the log before it is rewritten
+    self.acc.wait_for_everyone()
     if self.main and lf.is_file(): lf.write_text(''.join(json.dumps(r) + '\n' for r in self.log))
     self.acc.wait_for_everyone()
     return self
@@ -597,7 +688,8 @@ class TrainResult:
 @patch
 def _record(self:VLMTrainer, kind:str, rec:dict)->dict:
     num = lambda v: v.item() if isinstance(v, np.generic) else v
-    r = {'kind': kind, 'step': self.step, 'epoch': round(self.step / self.steps_per_epoch, 4)} | {k: num(v) for k, v in rec.items()}
+    r = {'kind': kind, 'step': self.step,
+         'epoch': round(self.step / self.steps_per_epoch, 4)} | {k: num(v) for k, v in rec.items()}
     self.log.append(r)
     if self.main and self.out is not None:
         with open(self.out/'log.jsonl', 'a') as f: f.write(json.dumps(r) + '\n')
@@ -606,7 +698,8 @@ def _record(self:VLMTrainer, kind:str, rec:dict)->dict:
 # %% ../../nbs/23_vlm.train.ipynb #27a57090
 @patch
 def _metric_key(self:VLMTrainer)->str:
-    m = self.cfg.select_metric; return f'val/{m}' if '/' in m else f'val/{m}/both'
+    m = self.cfg.select_metric
+    return f'val/{m}' if '/' in m else f'val/{m}/both'
 
 # %% ../../nbs/23_vlm.train.ipynb #f6f691e1
 @patch
@@ -614,15 +707,19 @@ def validate(self:VLMTrainer)->dict:
     "Validation ranking (all processes), a log record, and best-adapter selection (main process)."
     c = self.cfg
     with self.acc.autocast():
-        r = eval_embedder(self.emb, self.src, self.split, 'valid', c.eval_mode, c.eval_neg, c.eval_users, c.seed, (10, 20), c.max_history, c.embed_batch, self.acc)
+        r = eval_embedder(self.emb, self.src, self.split, 'valid', c.eval_mode, c.eval_neg, c.eval_users,
+                          c.seed, (10, 20), c.max_history, c.embed_batch, self.acc)
     rec = self._record('eval', {f'val/{k}': v for k, v in r.items()})
     v = rec[self._metric_key()]
     if self.best is None or v > self.best['value']:
         self.best = {'step': self.step, 'value': v}
         if self.main and self.out is not None:
-            tmp = self.out/'best.tmp'; shutil.rmtree(tmp, ignore_errors=True)
-            self.emb.save_adapter(tmp/'adapter'); save_json(self.best | {'metric': c.select_metric, 'eval': rec}, tmp/'best.json')
-            shutil.rmtree(self.out/'best', ignore_errors=True); tmp.rename(self.out/'best')
+            tmp = self.out/'best.tmp'
+            shutil.rmtree(tmp, ignore_errors=True)
+            self.emb.save_adapter(tmp/'adapter')
+            save_json(self.best | {'metric': c.select_metric, 'eval': rec}, tmp/'best.json')
+            shutil.rmtree(self.out/'best', ignore_errors=True)
+            tmp.rename(self.out/'best')
         self.acc.wait_for_everyone()
     return rec
 
@@ -635,36 +732,28 @@ def _is_eval_step(self:VLMTrainer, s:int)->bool:
 
 # %% ../../nbs/23_vlm.train.ipynb #cb9c1421
 @patch
-def fit(self:VLMTrainer, stop_at:int|None=None, # end the session after this step without final save (simulates an interruption)
-       )->TrainResult:
-    "Train from `self.step` to the end: log, diagnose, validate, select, checkpoint."
+def _begin(self:VLMTrainer):
+    "Run folder, log and config of a fresh run; the step-0 diagnostics and validation."
     c, acc = self.cfg, self.acc
     if self.out is not None:
-        if self.step == 0: need(not checkpoints(self.out), f'{self.out} holds checkpoints of an earlier run: resume it (resume=True, --resume) or use another folder')
+        if self.step == 0: need(not checkpoints(self.out),
+                                f'{self.out} holds checkpoints of an earlier run: resume it (resume=True, '
+                                '--resume) or use another folder')
         if self.main:
             self.out.mkdir(parents=True, exist_ok=True)
-            if self.step == 0: (self.out/'log.jsonl').write_text(''); c.to_json(self.out/'config.json')
+            if self.step == 0:
+                (self.out/'log.jsonl').write_text('')
+                c.to_json(self.out/'config.json')
     acc.wait_for_everyone()
     if self.step == 0:
         if c.diag_every and self.main and self.diag_pairs is not None: self._record('diag', self.diagnose())
         if c.eval_start and c.eval_every != 0: self.validate()
-    bar = progress(range(self.step, self.total), total=self.total - self.step, desc='train', disable=None if self.main else True)
-    done, t_all, t_win, n_win = 0, 0., 0., 0
-    for _ in bar:
-        t0 = time.perf_counter(); st = self.train_step(); dt = time.perf_counter() - t0
-        done += 1; t_all += dt; t_win += dt; n_win += 1; s = self.step
-        if s % c.log_every == 0 or s == self.total:
-            if c.gather == 'autograd' and self.world > 1:                                           # local statistics: average them
-                v = acc.reduce(torch.tensor([st[k] for k in st], dtype=torch.float64, device=acc.device), 'mean')
-                st = dict(zip(st, v.tolist()))
-            self._record('train', st | {'pairs_per_s': n_win * c.batch_size / t_win, 'sec_per_step': t_win / n_win})
-            t_win, n_win = 0., 0
-            if hasattr(bar, 'set_postfix'): bar.set_postfix(loss=f"{st['loss']:.4f}", lr=f"{st['lr']:.2e}")
-        if c.diag_every and s % c.diag_every == 0 and self.main and self.diag_pairs is not None: self._record('diag', self.diagnose())
-        ev = self._is_eval_step(s)
-        if ev: self.validate()
-        if (ev and c.save_every is None) or (c.save_every and s % c.save_every == 0): self.save_checkpoint()
-        if stop_at is not None and s >= stop_at: break
+
+# %% ../../nbs/23_vlm.train.ipynb #24f60e52
+@patch
+def _finish(self:VLMTrainer, done:int, t_all:float, stop_at:int|None)->TrainResult:
+    "Final checkpoint and adapters (unless the session stopped early), the result and its summary."
+    c, acc = self.cfg, self.acc
     self.seconds += t_all
     final = best = None
     if stop_at is None or self.step >= self.total:
@@ -672,14 +761,56 @@ def fit(self:VLMTrainer, stop_at:int|None=None, # end the session after this ste
             if not (checkpoints(self.out) and checkpoints(self.out)[-1].name == f'step-{self.step:06d}'): self.save_checkpoint()
             if self.main:
                 final = str(self.emb.save_adapter(self.out/'final'/'adapter'))
-                if self.best is None: shutil.rmtree(self.out/'best', ignore_errors=True); shutil.copytree(self.out/'final', self.out/'best')
+                if self.best is None:
+                    shutil.rmtree(self.out/'best', ignore_errors=True)
+                    shutil.copytree(self.out/'final', self.out/'best')
             final, best = str(self.out/'final'/'adapter'), str(self.out/'best'/'adapter')
-    res = TrainResult(self.step, c.select_metric, None if self.best is None else self.best['step'], None if self.best is None else self.best['value'],
-                      [r for r in self.log if r['kind'] == 'eval'], round(t_all, 3), round(done * c.batch_size / t_all, 3) if t_all else 0.,
+    res = TrainResult(self.step, c.select_metric, None if self.best is None else self.best['step'],
+                      None if self.best is None else self.best['value'],
+                      [r for r in self.log if r['kind'] == 'eval'], round(t_all, 3),
+                      round(done * c.batch_size / t_all, 3) if t_all else 0.,
                       None if self.out is None else str(self.out), best, final, self.log, self.emb)
-    if self.main and self.out is not None and final is not None: save_json(res.summary(), self.out/'summary.json')
+    if self.main and self.out is not None and final is not None: save_json(res.summary(),
+                                                                           self.out/'summary.json')
     acc.wait_for_everyone()
     return res
+
+# %% ../../nbs/23_vlm.train.ipynb #4871d3f7
+@patch
+def fit(self:VLMTrainer,
+        stop_at:int|None=None, # end the session after this step, without the final save (an interruption)
+       )->TrainResult:
+    "Train from `self.step` to the end: log, diagnose, validate, select, checkpoint."
+    c, acc = self.cfg, self.acc
+    self._begin()
+    bar = progress(range(self.step, self.total), total=self.total - self.step, desc='train',
+                   disable=None if self.main else True)
+    done, t_all, t_win, n_win = 0, 0., 0., 0
+    for _ in bar:
+        t0 = time.perf_counter()
+        st = self.train_step()
+        dt = time.perf_counter() - t0
+        done += 1
+        t_all += dt
+        t_win += dt
+        n_win += 1
+        s = self.step
+        if s % c.log_every == 0 or s == self.total:
+            # local statistics: average them
+            if c.gather == 'autograd' and self.world > 1:
+                v = acc.reduce(torch.tensor([st[k] for k in st], dtype=torch.float64, device=acc.device),
+                               'mean')
+                st = dict(zip(st, v.tolist()))
+            self._record('train',
+                         st | {'pairs_per_s': n_win * c.batch_size / t_win, 'sec_per_step': t_win / n_win})
+            t_win, n_win = 0., 0
+            if hasattr(bar, 'set_postfix'): bar.set_postfix(loss=f"{st['loss']:.4f}", lr=f"{st['lr']:.2e}")
+        if c.diag_every and s % c.diag_every == 0 and self.main and self.diag_pairs is not None: self._record('diag', self.diagnose())
+        ev = self._is_eval_step(s)
+        if ev: self.validate()
+        if (ev and c.save_every is None) or (c.save_every and s % c.save_every == 0): self.save_checkpoint()
+        if stop_at is not None and s >= stop_at: break
+    return self._finish(done, t_all, stop_at)
 
 # %% ../../nbs/23_vlm.train.ipynb #ceafe8c4
 def train(cfg:TrainConfig|dict|str|os.PathLike|None=None, # settings: a config, dict of fields, or JSON file
@@ -707,21 +838,30 @@ def _parse_set(kv:str)->tuple:
 # %% ../../nbs/23_vlm.train.ipynb #b6b61f4e
 def main(argv:list[str]|None=None)->int:
     "`python -m recnb.vlm.train --config cfg.json --out DIR [--resume] [--set key=value ...]`."
-    p = argparse.ArgumentParser(prog='python -m recnb.vlm.train', description='VLM2Rec stage-1 training of the VLM embedder (LoRA); '
+    p = argparse.ArgumentParser(prog='python -m recnb.vlm.train',
+                                description='VLM2Rec stage-1 training of the VLM embedder (LoRA); '
                                 'runs as one process or under torchrun / accelerate launch.')
     p.add_argument('--config', help='JSON file of TrainConfig fields (missing ones keep their defaults)')
-    p.add_argument('--out', help='run folder: config, log.jsonl, checkpoints, best/ and final/ adapters, summary.json')
-    p.add_argument('--resume', action='store_true', help='continue from the newest checkpoint in --out (fresh start if there is none)')
-    p.add_argument('--set', action='append', default=[], metavar='KEY=VALUE', help='override a field; VALUE is JSON (lr=1e-3, vlm={"image_size":56}) or a string')
+    p.add_argument('--out',
+                   help='run folder: config, log.jsonl, checkpoints, best/ and final/ adapters, summary.json')
+    p.add_argument('--resume', action='store_true',
+                   help='continue from the newest checkpoint in --out (fresh start if there is none)')
+    p.add_argument('--set', action='append', default=[], metavar='KEY=VALUE',
+                   help='override a field; VALUE is JSON (lr=1e-3, vlm={"image_size":56}) or a string')
     p.add_argument('--print-config', action='store_true', help='print the resolved config and exit')
-    p.add_argument('--stop-at', type=int, metavar='STEP', help='end the session after this step without the final save (simulates an interruption; for tests)')
+    p.add_argument('--stop-at', type=int, metavar='STEP',
+                   help='end the session after this step without the final save (simulates an interruption; '
+                        'for tests)')
     a = p.parse_args(argv)
     try:
         cfg = as_config(a.config, **dict(_parse_set(s) for s in a.set))
-        if a.print_config: print(json.dumps(cfg.to_dict(), indent=1)); return 0
+        if a.print_config:
+            print(json.dumps(cfg.to_dict(), indent=1))
+            return 0
         res = train(cfg, a.out, a.resume, stop_at=a.stop_at)
     except (ConfigError, DataError) as e:
-        print(f'error: {e}', file=sys.stderr); return 2
+        print(f'error: {e}', file=sys.stderr)
+        return 2
     if os.environ.get('RANK', '0') == '0': print(json.dumps({k: v for k, v in res.summary().items() if k != 'evals'}))
     import torch.distributed as dist
     if dist.is_available() and dist.is_initialized(): dist.destroy_process_group()
@@ -730,7 +870,9 @@ def main(argv:list[str]|None=None)->int:
 # %% ../../nbs/23_vlm.train.ipynb #be09c7ed
 def free_port()->int:
     "A TCP port that is free on 127.0.0.1 right now."
-    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
 
 # %% ../../nbs/23_vlm.train.ipynb #e508b6ce
 def launch_cmd(config:str|os.PathLike, # JSON config file
@@ -742,15 +884,20 @@ def launch_cmd(config:str|os.PathLike, # JSON config file
                stop_at:int|None=None, # add --stop-at STEP
               )->list[str]:
     "The command line that trains with `nproc` processes on this machine (gloo on CPU, NCCL on GPU)."
-    need(launcher in ('torchrun', 'accelerate'), f"launcher must be 'torchrun' or 'accelerate', got {launcher!r}")
+    need(launcher in ('torchrun', 'accelerate'),
+         f"launcher must be 'torchrun' or 'accelerate', got {launcher!r}")
     port = port or free_port()
     if launcher == 'torchrun':
-        head = [sys.executable, '-m', 'torch.distributed.run', '--nproc_per_node', str(nproc), '--master_addr', '127.0.0.1', '--master_port', str(port)]
+        head = [sys.executable, '-m', 'torch.distributed.run', '--nproc_per_node', str(nproc),
+                '--master_addr', '127.0.0.1', '--master_port', str(port)]
     else:
-        head = [sys.executable, '-m', 'accelerate.commands.launch', '--multi_gpu', '--num_processes', str(nproc), '--num_machines', '1',
-                '--num_cpu_threads_per_process', '1', '--main_process_ip', '127.0.0.1', '--main_process_port', str(port),
+        head = [sys.executable, '-m', 'accelerate.commands.launch', '--multi_gpu', '--num_processes',
+                str(nproc), '--num_machines', '1',
+                '--num_cpu_threads_per_process', '1', '--main_process_ip', '127.0.0.1', '--main_process_port',
+                str(port),
                 '--mixed_precision', 'no', '--dynamo_backend', 'no']
-    return head + ['-m', 'recnb.vlm.train', '--config', str(config), '--out', str(out)] + (['--resume'] if resume else []) + ([] if stop_at is None else ['--stop-at', str(stop_at)])
+    return head + ['-m', 'recnb.vlm.train', '--config', str(config), '--out',
+                   str(out)] + (['--resume'] if resume else []) + ([] if stop_at is None else ['--stop-at', str(stop_at)])
 
 # %% ../../nbs/23_vlm.train.ipynb #2149c3e1
 def launch_train(cfg:TrainConfig|dict, # settings
@@ -764,10 +911,12 @@ def launch_train(cfg:TrainConfig|dict, # settings
                  env:dict|None=None, # extra environment variables
                 )->dict|subprocess.Popen:
     "Run training in `nproc` local processes (subprocess); the run's summary (or the Popen)."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     cf = as_config(cfg).to_json(out/'launch-config.json')
     e = os.environ | {'OMP_NUM_THREADS': '1', 'RECNB_PROGRESS': '0', 'PYTHONUNBUFFERED': '1'} | (env or {})
-    pr = subprocess.Popen(launch_cmd(cf, out, nproc, launcher, resume=resume, stop_at=stop_at), env=e, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    pr = subprocess.Popen(launch_cmd(cf, out, nproc, launcher, resume=resume, stop_at=stop_at), env=e,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if not wait: return pr
     return finish_launch(pr, out, timeout)
 
@@ -779,7 +928,9 @@ def finish_launch(pr:subprocess.Popen, # from `launch_train(..., wait=False)`
     "Wait for a launched run; raise with its output if it failed."
     try: txt, _ = pr.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        pr.kill(); txt, _ = pr.communicate(); raise RuntimeError(f'training launch timed out after {timeout} s:\n{txt[-3000:]}') from None
+        pr.kill()
+        txt, _ = pr.communicate()
+        raise RuntimeError(f'training launch timed out after {timeout} s:\n{txt[-3000:]}') from None
     if pr.returncode != 0: raise RuntimeError(f'training launch failed (exit {pr.returncode}):\n{txt[-3000:]}')
     f = Path(out)/'summary.json'
     return load_json(f) if f.is_file() else {}
@@ -791,7 +942,8 @@ TINY_TRAIN = dict(
     model='tiny', tiny=dict(init_std=0.3), vlm=dict(image_size=56), # 4 visual tokens per 56-px image
     lora_r=8, lora_alpha=16, lora_dropout=0., mixed_precision='no', gradient_checkpointing=False,
     data='synthetic', data_kw=dict(n_items=200, n_users=400, min_len=6, max_len=14),
-    batch_size=32, lr=1e-3, epochs=6, eval_neg=50, eval_users=200, eval_start=True, diag_every=12, diag_batch=32, log_every=6,
+    batch_size=32, lr=1e-3, epochs=6, eval_neg=50, eval_users=200, eval_start=True, diag_every=12,
+    diag_batch=32, log_every=6,
 )
 
 # %% ../../nbs/23_vlm.train.ipynb #284e39df
@@ -799,13 +951,15 @@ GPU_TRAIN = dict(
     model='Qwen/Qwen2.5-VL-3B-Instruct', # [SEC-A]; 'Qwen/Qwen2-VL-2B-Instruct' works the same way
     dtype='bfloat16', attn_implementation='sdpa', # frozen backbone in bf16
     vlm=dict(image_size=224), # [R] 64 visual tokens per image
-    lora_r=16, lora_alpha=32, lora_dropout=0.05, lora_vision=False, # [R] spec §2.2
+    # [R] LoRA on the LLM only, vision tower frozen
+    lora_r=16, lora_alpha=32, lora_dropout=0.05, lora_vision=False,
     gradient_checkpointing=True, mixed_precision='bf16',
     batch_size=64, grad_cache=False, gc_chunk=16, embed_batch=32, # [R] B = 64; GradCache for larger batches
     lr=1e-4, weight_decay=0.01, warmup=0.05, schedule='cosine', grad_clip=1.0, epochs=3,
     eval_mode='sampled', eval_neg=100, eval_users=1000, select_metric='ndcg@10',
     diag_every=50, diag_batch=32, log_every=10,
-    data='ml-100k', data_kw=dict(require=('image', 'text')), # the multimodal dataset available to recnb (the paper uses Amazon 5-core)
+    # the multimodal dataset available to recnb (the paper uses Amazon 5-core)
+    data='ml-100k', data_kw=dict(require=('image', 'text')),
 )
 
 # %% ../../nbs/23_vlm.train.ipynb #c7a25e1c
@@ -824,7 +978,8 @@ def bench_train(steps:int=6, # timed training steps
     if threads: torch.set_num_threads(threads)
     try:
         path = tiny_vlm(Path(folder or tmpd)/'tiny-vlm', **TINY_TRAIN['tiny'])
-        kw = TINY_TRAIN | dict(model=str(path), batch_size=batch_size, max_steps=warmup + steps, eval_every=0, diag_every=0,
+        kw = TINY_TRAIN | dict(model=str(path), batch_size=batch_size, max_steps=warmup + steps, eval_every=0,
+                               diag_every=0,
                                data_kw=TINY_TRAIN['data_kw'] | dict(n_users=max(64, 2 * batch_size))) | overrides
         tr = VLMTrainer(as_config(**kw))
         cuda = tr.acc.device.type == 'cuda'
@@ -834,16 +989,23 @@ def bench_train(steps:int=6, # timed training steps
         for _ in range(warmup): tr.train_step()
         t, c = clock()
         for _ in range(steps): tr.train_step()
-        t2, c2 = clock(); step_s, step_cpu = (t2 - t) / steps, (c2 - c) / steps
+        t2, c2 = clock()
+        step_s, step_cpu = (t2 - t) / steps, (c2 - c) / steps
         tr.diagnose()
         t, c = clock()
         for _ in range(diag_reps): tr.diagnose()
-        t2, c2 = clock(); diag_s, diag_cpu = (t2 - t) / diag_reps, (c2 - c) / diag_reps
+        t2, c2 = clock()
+        diag_s, diag_cpu = (t2 - t) / diag_reps, (c2 - c) / diag_reps
     finally:
         torch.set_num_threads(old)
         if tmpd: shutil.rmtree(tmpd, ignore_errors=True)
-    ov = diag_s / (diag_every * step_s) if cuda else diag_cpu / (diag_every * step_cpu)     # CPU seconds on a (shared) CPU, wall time on a GPU
-    return dict(batch_size=batch_size, steps=steps, step_s=round(step_s, 4), step_cpu_s=round(step_cpu, 4), pairs_per_s=round(batch_size / step_s, 1),
-                pairs_per_cpu_s=round(batch_size / step_cpu, 1), diag_batch=tr.cfg.diag_batch, diag_s=round(diag_s, 4), diag_cpu_s=round(diag_cpu, 4),
-                diag_every=diag_every, diag_overhead=round(ov, 4), diag_overhead_wall=round(diag_s / (diag_every * step_s), 4),
-                grad_cache=tr.cfg.grad_cache, gradient_checkpointing=tr.cfg.gradient_checkpointing, threads=threads or old, device=str(tr.acc.device))
+    # CPU seconds on a (shared) CPU, wall time on a GPU
+    ov = diag_s / (diag_every * step_s) if cuda else diag_cpu / (diag_every * step_cpu)
+    return dict(batch_size=batch_size, steps=steps, step_s=round(step_s, 4), step_cpu_s=round(step_cpu, 4),
+                pairs_per_s=round(batch_size / step_s, 1),
+                pairs_per_cpu_s=round(batch_size / step_cpu, 1), diag_batch=tr.cfg.diag_batch,
+                diag_s=round(diag_s, 4), diag_cpu_s=round(diag_cpu, 4),
+                diag_every=diag_every, diag_overhead=round(ov, 4),
+                diag_overhead_wall=round(diag_s / (diag_every * step_s), 4),
+                grad_cache=tr.cfg.grad_cache, gradient_checkpointing=tr.cfg.gradient_checkpointing,
+                threads=threads or old, device=str(tr.acc.device))
