@@ -20,18 +20,21 @@ from ..vlm.losses import ABLATIONS, LossConfig
 from ..vlm.embedder import item_fields
 from ..vlm.train import as_config, TrainConfig
 from ..vlm.towers import TowerEmbedder, TowerConfig, build_towers
-from .vlm2rec import (ExpTrainer, EvalSet, eval_set, robustness, protocol_results, item_frequency,
+from .vlm2rec import (ExpTrainer, EvalSet, eval_set, robustness, protocol_results,
+                                       item_frequency,
                                        mean_std, paired_test, VIEWS, TEST_KEYS, PERTURB_PS)
 
 # %% auto #0
 __all__ = ['TOWER_TRAIN', 'SWEEPS', 'SASREC', 'DIAG_KEYS', 'VAL_KEYS', 'TRAIN_PANELS', 'fit_towers', 'tower_views',
            'frozen_features', 'run_towers', 'summarise_towers', 'format_towers', 'format_diagnostics', 'format_paired',
-           'plot_towers', 'plot_training', 'plot_robust']
+           'load_towers', 'plot_towers', 'plot_training', 'plot_robust']
 
 # %% ../../nbs/experiments/towers.ipynb #3743ce06
 TOWER_TRAIN = dict(
-    model='towers', towers={}, lora_r=8, lora_alpha=16, lora_dropout=0., mixed_precision='no', gradient_checkpointing=False,
-    data='ml-100k', batch_size=32, lr=1e-3, warmup=0.05, schedule='cosine', grad_clip=1.0, max_steps=40, prefixes=0,
+    model='towers', towers={}, lora_r=8, lora_alpha=16, lora_dropout=0., mixed_precision='no',
+    gradient_checkpointing=False,
+    data='ml-100k', batch_size=32, lr=1e-3, warmup=0.05, schedule='cosine', grad_clip=1.0, max_steps=40,
+    prefixes=0,
     eval_every=20, eval_start=True, eval_neg=100, eval_users=200, select_metric='ndcg@10',
     diag_every=10, diag_batch=32, log_every=10,
 )
@@ -58,7 +61,8 @@ def fit_towers(cfg:TrainConfig|dict, # settings (`TOWER_TRAIN`-like)
     pick = lambda kind: [_compact(r) for r in tr.log if r['kind'] == kind]
     return emb, {'loss': cfg.loss, 'loss_kw': cfg.loss_kw, 'seed': cfg.seed, 'steps': res.steps,
                  'best_step': tr.best and tr.best['step'], 'best_val': tr.best and _num(tr.best['value']),
-                 'train_s': res.seconds, 'wall_s': round(time.perf_counter() - t0, 3), 'pairs_per_s': res.pairs_per_s,
+                 'train_s': res.seconds, 'wall_s': round(time.perf_counter() - t0, 3),
+                 'pairs_per_s': res.pairs_per_s,
                  'n_params_trainable': sum(p.numel() for p in emb.trainable_parameters()),
                  'evals': pick('eval'), 'diags': pick('diag'), 'train': pick('train')}
 
@@ -67,7 +71,8 @@ def tower_views(emb:TowerEmbedder, # embedder (evaluated without gradient)
                 src, # item source
                 split:Split, # leave-one-out split
                 target:str='test', # histories before 'valid' or 'test'
-               )->dict: # view -> (item embeddings (N, d), user embeddings (n_users, d); zero rows for other users)
+               # view -> (item embeddings (N, d), user embeddings (n_users, d); zero rows for other users)
+               )->dict:
     "Item and user embeddings of every view for direct ranking."
     from recnb.seqrec import user_histories
     hs, eu = user_histories(split, target, emb.cfg.max_history), split.eval_users(target).tolist()
@@ -85,15 +90,18 @@ def tower_views(emb:TowerEmbedder, # embedder (evaluated without gradient)
 
 # %% ../../nbs/experiments/towers.ipynb #53c87a34
 def frozen_features(src, # item source
-                    emb:TowerEmbedder, # an untrained embedder without LoRA (its image top is the pretrained network's)
-                   )->tuple[torch.Tensor, torch.Tensor]: # (MiniLM mean-pooled states (N, 384), CNN pooled features (N, 1280))
+                    # an untrained embedder without LoRA (its image top is the pretrained network's)
+                    emb:TowerEmbedder,
+                   # (MiniLM mean-pooled states (N, 384), CNN pooled features (N, 1280))
+                   )->tuple[torch.Tensor, torch.Tensor]:
     "The frozen baselines' item features: all-MiniLM-L6-v2 on the item text (mean pooling), EfficientNet-Lite0 on the poster."
     need(emb.lora is None, 'pass an embedder without LoRA: its top layers must be the pretrained ones')
     from recnb.vlm.towers import open_image, image_key, _clean
     texts, ims, _ = item_fields(src, range(len(src) if hasattr(src, 'df') else src.n_items))
     X_txt = torch.zeros(len(texts), emb.ftext.dim)
     has = [k for k, t in enumerate(texts) if _clean(t) is not None]
-    with torch.no_grad(): X_txt[has] = emb.pooled_text([_clean(texts[k]) for k in has], emb.cfg.max_item_tokens)
+    with torch.no_grad(): X_txt[has] = emb.pooled_text([_clean(texts[k]) for k in has],
+                                                       emb.cfg.max_item_tokens)
     X_img = torch.zeros(len(ims), emb.fimage.dim)
     has = [k for k, i in enumerate(ims) if i is not None]
     im = [open_image(ims[k]) for k in has]
@@ -104,9 +112,12 @@ def frozen_features(src, # item source
 
 # %% ../../nbs/experiments/towers.ipynb #94eec1e6
 def _header(dataset, split, seeds, losses, steps, n_neg, sasrec, train_kw)->dict:
-    return {'kind': 'towers', 'dataset': split.dataset, 'split': repr(split), 'seeds': list(seeds), 'losses': list(losses),
-            'steps': steps, 'n_neg': n_neg, 'sasrec': sasrec, 'train': as_config(TOWER_TRAIN | {'max_steps': steps} | (train_kw or {})).to_dict(),
-            'model': 'two pretrained unimodal towers: all-MiniLM-L6-v2 (text) + EfficientNet-Lite0 ImageNet (posters), '
+    return {'kind': 'towers', 'dataset': split.dataset, 'split': repr(split), 'seeds': list(seeds),
+            'losses': list(losses),
+            'steps': steps, 'n_neg': n_neg, 'sasrec': sasrec,
+            'train': as_config(TOWER_TRAIN | {'max_steps': steps} | (train_kw or {})).to_dict(),
+            'model': 'two pretrained unimodal towers: all-MiniLM-L6-v2 (text) + EfficientNet-Lite0 ImageNet '
+                     '(posters), '
                      'LoRA on the top layer of each, projections to 384-d; not a vision-language model',
             'methods': [], 'wall_s': 0., 'timings_s': {}}
 
@@ -138,7 +149,8 @@ def run_towers(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
                train_kw:dict|None=None, # overrides of `TOWER_TRAIN`
                src=None, split:Split|None=None, # item source and split instead of `dataset` (tests)
                out:str|os.PathLike|None=None, # results folder (default `figures_dir()`)
-               work:str|os.PathLike|None=None, # folder of candidate files and trained item tables (default: $TMPDIR/recnb-towers-<name>)
+               # folder of candidate files and trained item tables (default: $TMPDIR/recnb-towers-<name>)
+               work:str|os.PathLike|None=None,
                name:str|None=None, # file name tag (default the dataset)
                resume:bool=True, # continue the results file if it exists
                verbose:bool=True, # one line per method
@@ -149,10 +161,13 @@ def run_towers(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
     work = Path(work) if work is not None else Path(tempfile.gettempdir())/f'recnb-towers-{name or dataset}'
     work.mkdir(parents=True, exist_ok=True)
     scfg = SASREC | (sasrec or {})
-    res = load_json(path) if resume and path.is_file() else _header(dataset, split, seeds, losses, steps, n_neg, scfg, train_kw)
+    res = load_json(path) if resume and path.is_file() else _header(dataset, split, seeds, losses, steps,
+                                                                    n_neg, scfg, train_kw)
     ctx = _Ctx(res, path, src, split, work, scfg, n_neg, verbose)
-    ctx.steps, ctx.train_kw, ctx.robust = steps, train_kw or {}, (tuple(robust), tuple(robust_seeds), robust_users, tuple(ps))
-    for phase in ('direct', 'sasrec'):                                  # SASRec fits last: the diagnostics and direct ranking first
+    ctx.steps, ctx.train_kw, ctx.robust = steps, train_kw or {}, (tuple(robust), tuple(robust_seeds),
+                                                                  robust_users, tuple(ps))
+    # SASRec fits last: the diagnostics and direct ranking first
+    for phase in ('direct', 'sasrec'):
         ctx.phase = phase
         for s in seeds:
             ctx.baselines(s)
@@ -161,7 +176,8 @@ def run_towers(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
         loss, key, vals = SWEEPS[sw]
         for s in sweep_seeds:
             for v in vals:
-                if v != getattr(LossConfig(**ABLATIONS[loss]), key):                         # the default is in the main table
+                # the default is in the main table
+                if v != getattr(LossConfig(**ABLATIONS[loss]), key):
                     ctx.trained(loss, s, {'loss_kw': {key: v}}, tag=f'{key}{v:g}')
     ctx.save()
     return res
@@ -184,22 +200,27 @@ class _Ctx:
     def add(self, name, seed, protocol, score_fn, extra=None, **more):
         t = time.perf_counter()
         r = protocol_results(score_fn, self.split, self.cand, self.freq, name, extra, self.n_neg)
-        self.res['methods'].append({'method': name, 'seed': seed, 'protocol': protocol, 'eval_s': round(time.perf_counter() - t, 3)} | r | more)
+        self.res['methods'].append({'method': name, 'seed': seed, 'protocol': protocol,
+                                    'eval_s': round(time.perf_counter() - t, 3)} | r | more)
         self.save()
         if self.verbose:
-            print(f'[{self.split.dataset}] seed {seed} {name:<28} {protocol:<7} full NDCG@10 {r["test_full"]["ndcg@10"]:.4f}  '
-                  f'sampled NDCG@10 {r["test_sampled"]["ndcg@10"]:.4f}  ({self.res["wall_s"]:.0f} s)', flush=True)
+            print(f'[{self.split.dataset}] seed {seed} {name:<28} {protocol:<7} full NDCG@10 '
+                  f'{r["test_full"]["ndcg@10"]:.4f}  '
+                  f'sampled NDCG@10 {r["test_sampled"]["ndcg@10"]:.4f}  ({self.res["wall_s"]:.0f} s)',
+                  flush=True)
 
     def sas(self, name, seed, feats=None):
         "SASRec with an ID table (feats None) or frozen features through an adapter."
         from recnb.seqrec import SASRecConfig, fit_sasrec
         if self.done(name, seed, 'sasrec') or self.phase != 'sasrec': return
-        c = SASRecConfig(**self.scfg | {'seed': seed, 'item_init': 'id' if feats is None else 'frozen_adapter'})
+        c = SASRecConfig(**self.scfg | {'seed': seed,
+                                        'item_init': 'id' if feats is None else 'frozen_adapter'})
         t = time.perf_counter()
         m, hist = fit_sasrec(self.split, c, feats, show_progress=False)
         ts = round(time.perf_counter() - t, 3)
         self.add(name, seed, 'sasrec', m.scorer(self.split, 'test'), {'config': c.to_dict()}, train_s=ts,
-                 epochs_run=hist[-1]['epoch'], best_epoch=max(hist, key=lambda h: h[f'valid_{c.valid_metric}'])['epoch'])
+                 epochs_run=hist[-1]['epoch'],
+                 best_epoch=max(hist, key=lambda h: h[f'valid_{c.valid_metric}'])['epoch'])
 
 # %% ../../nbs/experiments/towers.ipynb #db6d392b
 @patch
@@ -230,7 +251,8 @@ def views(self:_Ctx, name:str, seed:int, emb:TowerEmbedder, key:str, **more):
     j = len(self.res['methods'])
     for v, (ie, U) in V.items():
         if not self.done(f'{name}/{v}', seed, 'direct'):
-            self.add(f'{name}/{v}', seed, 'direct', CosineScorer(ie, U), **({'encode_s': enc} | more if v == 'both' else {}))
+            self.add(f'{name}/{v}', seed, 'direct', CosineScorer(ie, U),
+                     **({'encode_s': enc} | more if v == 'both' else {}))
     if j < len(self.res['methods']) and self.res['methods'][j]['method'] == f'{name}/both': self.robust_grid(key, seed, emb, j)
     self.sas(name, seed, V['both'][0])
 
@@ -247,7 +269,9 @@ def baselines(self:_Ctx, seed:int):
     seed_everything(seed)
     self.sas('id', seed)
     for n in ('minilm', 'cnn'):
-        if not self.done(n, None, 'direct'): self.add(n, None, 'direct', CosineScorer(self.feats()[n], None, self.split, 'test', 10))
+        if not self.done(n, None, 'direct'): self.add(n, None, 'direct',
+                                                      CosineScorer(self.feats()[n], None, self.split, 'test',
+                                                                   10))
         if self.phase == 'sasrec' and not self.done(n, seed, 'sasrec'): self.sas(n, seed, self.feats()[n])
     p = _pending(self, 'towers_frozen', seed)
     if p: self.views('towers_frozen', seed, self.zero(seed) if p == 'all' else None, 'frozen')
@@ -272,13 +296,16 @@ def trained(self:_Ctx, loss:str, seed:int, kw:dict|None=None, tag:str|None=None)
     p = _pending(self, name, seed)
     if not p: return
     if p == 'sasrec': return self.views(name, seed, None, loss)
-    cfg = as_config(TOWER_TRAIN | {'max_steps': self.steps, 'seed': seed, 'loss': loss, 'eval_neg': self.n_neg} | self.train_kw | (kw or {}))
+    cfg = as_config(TOWER_TRAIN | {'max_steps': self.steps, 'seed': seed, 'loss': loss,
+                                   'eval_neg': self.n_neg} | self.train_kw | (kw or {}))
     val = eval_set(self.split, 'valid', cfg.eval_neg, cfg.eval_users, seed, cfg.max_history)
     emb, rec = fit_towers(cfg, self.src, self.split, val)
-    self.views(name, seed, emb, loss if not tag else name, run=rec, train_s=rec['train_s'], wall_s=rec['wall_s'])
+    self.views(name, seed, emb, loss if not tag else name, run=rec, train_s=rec['train_s'],
+               wall_s=rec['wall_s'])
 
 # %% ../../nbs/experiments/towers.ipynb #fe123630
-DIAG_KEYS = ('delta_t', 'delta_v', 'gap_tv', 'gap_abs', 'frac_weak_image', 'grad_t', 'grad_v', 'grad_ratio', 'conf_ratio',
+DIAG_KEYS = ('delta_t', 'delta_v', 'gap_tv', 'gap_abs', 'frac_weak_image', 'grad_t', 'grad_v', 'grad_ratio',
+             'conf_ratio',
              'crtr', 'agreement', 'hr@10/text', 'hr@10/image', 'hr@10/both')
 
 def _method_summary(ms:list[dict])->dict:
@@ -299,7 +326,8 @@ def _paired(res:dict, a:str, b:str, prot:str, metric:str)->dict|None:
                      if m['method'] == n and m['protocol'] == prot}
     A, B = get(a), get(b)
     common = sorted(set(A) & set(B))
-    return paired_test([A[s] for s in common], [B[s] for s in common]) | {'n': len(common)} if common else None
+    return paired_test([A[s] for s in common],
+                       [B[s] for s in common]) | {'n': len(common)} if common else None
 
 VAL_KEYS = ('val/ndcg@10/both', 'val/ndcg@10/text', 'val/ndcg@10/image', 'val/complementarity@10')
 
@@ -312,7 +340,8 @@ def _diag_summary(res:dict)->dict:
     last = lambda rs, k: next((r[k] for r in reversed(rs) if r.get(k) is not None), None)
     out = {}
     for l, rr in runs.items():
-        out[l] = {k: {'first': mean_std([first(r[f], k) for r in rr])['mean'], 'last': mean_std([last(r[f], k) for r in rr])['mean']}
+        out[l] = {k: {'first': mean_std([first(r[f], k) for r in rr])['mean'],
+                      'last': mean_std([last(r[f], k) for r in rr])['mean']}
                   for f, ks in (('diags', DIAG_KEYS), ('evals', VAL_KEYS)) for k in ks} | {'n': len(rr)}
     return out
 
@@ -356,7 +385,8 @@ def format_diagnostics(res:dict # a `run_towers` result
                       )->str:
     "Collapse diagnostics at the first and last diagnostic step of each objective (seed means)."
     D = res['summary']['diagnostics']
-    keys = ('val/ndcg@10/text', 'val/ndcg@10/image', 'val/ndcg@10/both', 'delta_t', 'delta_v', 'gap_tv', 'frac_weak_image',
+    keys = ('val/ndcg@10/text', 'val/ndcg@10/image', 'val/ndcg@10/both', 'delta_t', 'delta_v', 'gap_tv',
+            'frac_weak_image',
             'grad_ratio', 'crtr', 'agreement')
     rows = [f'{"objective":<10}{"seeds":>6}' + ''.join(f'{k.replace("val/", ""):>22}' for k in keys)]
     f = lambda v: 'nan' if v is None else f'{v:.3f}'
@@ -374,6 +404,25 @@ def format_paired(res:dict, # a `run_towers` result
     for k, r in res['summary']['paired'].items():
         if only in k: rows.append(f'{k:<64}{f(r["diff"], 9)}{f(r["t"], 8)}{f(r["p"], 8)}{r["n"]:>4}')
     return '\n'.join(rows)
+
+# %% ../../nbs/experiments/towers.ipynb #b7c8da6b
+def load_towers(dataset:str='ml-100k', # the dataset tag of the files
+                folder:str|os.PathLike|None=None, # results folder (default `figures_dir()`)
+               )->dict|None: # one result with every method entry, its summary recomputed; None if no file
+    "Merge the results files `towers_<dataset>*.json` (e.g. one per seed, run as parallel processes)."
+    files = sorted(figures_dir(folder).glob(f'towers_{dataset}*.json'))
+    rs = [r for r in (load_json(f) for f in files) if isinstance(r, dict) and r.get('kind') == 'towers']
+    if not rs: return None
+    seen, methods = set(), []
+    for r in rs:
+        for m in r['methods']:
+            key = (m['method'], m['seed'], m['protocol'])
+            if key in seen: continue
+            seen.add(key)
+            methods.append(m)
+    out = rs[0] | {'methods': methods, 'seeds': sorted({s for r in rs for s in r['seeds']}), 'files': [f.name for f in files],
+                   'wall_s': max(r['wall_s'] for r in rs), 'cpu_processes_wall_s': {f.name: r['wall_s'] for f, r in zip(files, rs)}}
+    return out | {'summary': summarise_towers(out)}
 
 # %% ../../nbs/experiments/towers.ipynb #c4957ae1
 def _mpl():
@@ -405,9 +454,11 @@ def plot_towers(res:dict, # a `run_towers` result
     for ax, p in zip(axs[:2], ('full', 'sampled')):
         m = [S[k][f'{p}/{metric}']['mean'] for k in keys]
         e = [S[k][f'{p}/{metric}']['std'] or 0 for k in keys]
-        ax.barh(np.arange(len(keys)), m, xerr=e, color=['tab:green' if 'sasrec' in k else 'tab:blue' for k in keys])
+        ax.barh(np.arange(len(keys)), m, xerr=e,
+                color=['tab:green' if 'sasrec' in k else 'tab:blue' for k in keys])
         ax.axvline(res['summary']['chance'][p][metric], color='grey', ls='--', lw=1)
-        ax.set_yticks(np.arange(len(keys)), [f'{k.replace("/both", "")} (n={len(S[k]["seeds"])})' for k in keys], fontsize=7)
+        ax.set_yticks(np.arange(len(keys)),
+                      [f'{k.replace("/both", "")} (n={len(S[k]["seeds"])})' for k in keys], fontsize=7)
         ax.invert_yaxis()
         ax.set_xlabel(f'test {metric}, {p} ranking (mean ± std over seeds)', fontsize=8)
         ax.set_title(f'{p} ranking (green: SASRec, blue: direct; dashed: chance)', fontsize=9)
@@ -416,14 +467,16 @@ def plot_towers(res:dict, # a `run_towers` result
     for j, v in enumerate(VIEWS):
         ks = [f'towers_{l}/{v} [direct]' for l in losses]
         ax.bar(np.arange(len(losses)) + j * .27, [S[k][f'full/{metric}']['mean'] for k in ks], .27,
-               yerr=[S[k][f'full/{metric}']['std'] or 0 for k in ks], label={'both': 'fused', 'text': 'text only', 'image': 'image only'}[v])
+               yerr=[S[k][f'full/{metric}']['std'] or 0 for k in ks],
+               label={'both': 'fused', 'text': 'text only', 'image': 'image only'}[v])
     n = min((len(S[f'towers_{l}/both [direct]']['seeds']) for l in losses), default=0)
     ax.set_xticks(np.arange(len(losses)) + .27, losses, fontsize=8)
     ax.set_ylabel(f'test {metric}, full ranking (mean ± std, {n} seeds)', fontsize=8)
     ax.set_title('direct ranking by view (modality dropout at test)', fontsize=9)
     ax.legend(fontsize=7)
     _cold(axs[3], S, keys)
-    fig.suptitle(f'{res["dataset"]}: two pretrained towers (MiniLM + EfficientNet-Lite0), not a VLM', fontsize=10)
+    fig.suptitle(f'{res["dataset"]}: two pretrained towers (MiniLM + EfficientNet-Lite0), not a VLM',
+                 fontsize=10)
     fig.tight_layout()
     return _save(fig, path)
 
@@ -440,10 +493,14 @@ def _cold(ax, S, keys):
     ax.legend(fontsize=6)
 
 # %% ../../nbs/experiments/towers.ipynb #d50b754d
-TRAIN_PANELS = (('evals', 'val/ndcg@10/text', 'val NDCG@10, text only'), ('evals', 'val/ndcg@10/image', 'val NDCG@10, image only'),
-                ('evals', 'val/ndcg@10/both', 'val NDCG@10, fused'), ('diags', 'delta_t', 'D2c text margin Δt'),
-                ('diags', 'delta_v', 'D2c image margin Δv'), ('diags', 'grad_ratio', 'D2a gradient norm ratio text/image'),
-                ('diags', 'crtr', 'D4 CRTR symmetric KL'), ('diags', 'agreement', 'D4 text-image rank agreement'))
+TRAIN_PANELS = (('evals', 'val/ndcg@10/text', 'val NDCG@10, text only'),
+                ('evals', 'val/ndcg@10/image', 'val NDCG@10, image only'),
+                ('evals', 'val/ndcg@10/both', 'val NDCG@10, fused'),
+                ('diags', 'delta_t', 'D2c text margin Δt'),
+                ('diags', 'delta_v', 'D2c image margin Δv'),
+                ('diags', 'grad_ratio', 'D2a gradient norm ratio text/image'),
+                ('diags', 'crtr', 'D4 CRTR symmetric KL'),
+                ('diags', 'agreement', 'D4 text-image rank agreement'))
 
 def _band(runs, field, key):
     "Steps, seed means and seed standard deviations of `key` in the `field` records."
@@ -476,7 +533,8 @@ def plot_training(res:dict, # a `run_towers` result
         ax.set_ylabel(f'{key} (seed mean ± std)', fontsize=7)
         ax.tick_params(labelsize=7)
     axs.flat[0].legend(fontsize=6)
-    fig.suptitle(f'{res["dataset"]}: two pretrained towers over training (validation: 200 users, 100 sampled negatives; '
+    fig.suptitle(f'{res["dataset"]}: two pretrained towers over training (validation: 200 users, 100 sampled '
+                 'negatives; '
                  'diagnostics: fixed batch of 32 validation pairs)', fontsize=9)
     fig.tight_layout()
     return _save(fig, path)
