@@ -27,7 +27,7 @@ from .vlm2rec import (ExpTrainer, EvalSet, eval_set, robustness, protocol_result
 # %% auto #0
 __all__ = ['TOWER_TRAIN', 'SWEEPS', 'SASREC', 'DIAG_KEYS', 'VAL_KEYS', 'TRAIN_PANELS', 'fit_towers', 'tower_views',
            'frozen_features', 'run_towers', 'summarise_towers', 'format_towers', 'format_diagnostics', 'format_paired',
-           'load_towers', 'plot_towers', 'plot_training', 'plot_robust']
+           'load_towers', 'verdicts', 'plot_towers', 'plot_training', 'plot_robust']
 
 # %% ../../nbs/experiments/towers.ipynb #3743ce06
 TOWER_TRAIN = dict(
@@ -42,8 +42,12 @@ SWEEPS = {'gamma': ('wpcl', 'gamma', (0.1, 0.3, 1.0)), 'lambda': ('full', 'lam',
 SASREC = dict(epochs=20, patience=3)
 
 # %% ../../nbs/experiments/towers.ipynb #69b0238b
-def _num(v): return round(float(v), 6) if isinstance(v, (float, np.floating)) and math.isfinite(v) else (None if isinstance(v, float) else v)
-def _compact(rec:dict)->dict: return {k: _num(v) for k, v in rec.items() if k not in ('kind', 'epoch') and not isinstance(v, (list, dict))}
+def _num(v):
+    if isinstance(v, (float, np.floating)) and math.isfinite(v): return round(float(v), 6)
+    return None if isinstance(v, float) else v
+def _compact(rec:dict)->dict:
+    keep = lambda k, v: k not in ('kind', 'epoch') and not isinstance(v, (list, dict))
+    return {k: _num(v) for k, v in rec.items() if keep(k, v)}
 
 def fit_towers(cfg:TrainConfig|dict, # settings (`TOWER_TRAIN`-like)
                src, # item source (Catalog or SynthData)
@@ -94,7 +98,7 @@ def frozen_features(src, # item source
                     emb:TowerEmbedder,
                    # (MiniLM mean-pooled states (N, 384), CNN pooled features (N, 1280))
                    )->tuple[torch.Tensor, torch.Tensor]:
-    "The frozen baselines' item features: all-MiniLM-L6-v2 on the item text (mean pooling), EfficientNet-Lite0 on the poster."
+    "The frozen baselines' item features: all-MiniLM-L6-v2 on the text, EfficientNet-Lite0 on the poster."
     need(emb.lora is None, 'pass an embedder without LoRA: its top layers must be the pretrained ones')
     from recnb.vlm.towers import open_image, image_key, _clean
     texts, ims, _ = item_fields(src, range(len(src) if hasattr(src, 'df') else src.n_items))
@@ -186,8 +190,10 @@ def run_towers(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
 class _Ctx:
     "State of one `run_towers` call: the results, what is done, and how to add a method."
     def __init__(self, res, path, src, split, work, scfg, n_neg, verbose):
-        self.res, self.path, self.src, self.split, self.work, self.scfg, self.n_neg, self.verbose = res, path, src, split, work, scfg, n_neg, verbose
-        self.t0, self.wall0, self.freq, self.cand = time.perf_counter(), res.get('wall_s', 0.), item_frequency(split), work/'candidates_test.safetensors'
+        self.res, self.path, self.src, self.split, self.work = res, path, src, split, work
+        self.scfg, self.n_neg, self.verbose = scfg, n_neg, verbose
+        self.t0, self.wall0, self.freq = time.perf_counter(), res.get('wall_s', 0.), item_frequency(split)
+        self.cand = work/'candidates_test.safetensors'
         self.phase, self._X = 'sasrec', None
 
     def save(self):
@@ -225,7 +231,7 @@ class _Ctx:
 # %% ../../nbs/experiments/towers.ipynb #db6d392b
 @patch
 def robust_grid(self:_Ctx, key:str, seed:int, emb:TowerEmbedder, j:int):
-    "Add the robustness records of `emb` to method entry `j` when `key` and `seed` are in the robustness grid."
+    "Add the robustness records of `emb` to entry `j` when `key` and `seed` are in the robustness grid."
     names, seeds, users, ps = self.robust
     if key not in names or seed not in seeds: return
     t = time.perf_counter()
@@ -237,7 +243,7 @@ def robust_grid(self:_Ctx, key:str, seed:int, emb:TowerEmbedder, j:int):
 # %% ../../nbs/experiments/towers.ipynb #83fdc0cd
 @patch
 def views(self:_Ctx, name:str, seed:int, emb:TowerEmbedder, key:str, **more):
-    "Direct ranking of every view of `emb` (missing entries only), its robustness grid, then SASRec on the fused items."
+    "Direct ranking of every view of `emb` (missing entries), its robustness grid, SASRec on the fused items."
     from recnb.seqrec import CosineScorer
     f = self.work/f'{name}_seed{seed}.safetensors'
     if emb is None:
@@ -253,7 +259,8 @@ def views(self:_Ctx, name:str, seed:int, emb:TowerEmbedder, key:str, **more):
         if not self.done(f'{name}/{v}', seed, 'direct'):
             self.add(f'{name}/{v}', seed, 'direct', CosineScorer(ie, U),
                      **({'encode_s': enc} | more if v == 'both' else {}))
-    if j < len(self.res['methods']) and self.res['methods'][j]['method'] == f'{name}/both': self.robust_grid(key, seed, emb, j)
+    if j < len(self.res['methods']) and self.res['methods'][j]['method'] == f'{name}/both':
+        self.robust_grid(key, seed, emb, j)
     self.sas(name, seed, V['both'][0])
 
 # %% ../../nbs/experiments/towers.ipynb #3da4a4c2
@@ -264,7 +271,7 @@ def _pending(ctx, name, seed)->str: # 'all', 'sasrec' (views done, item table sa
 
 @patch
 def baselines(self:_Ctx, seed:int):
-    "ID SASRec; frozen MiniLM and frozen CNN (direct once, SASRec per seed); frozen two towers (direct and SASRec)."
+    "ID SASRec; frozen MiniLM and CNN (direct once, SASRec per seed); frozen two towers (direct, SASRec)."
     from recnb.seqrec import CosineScorer
     seed_everything(seed)
     self.sas('id', seed)
@@ -309,10 +316,12 @@ DIAG_KEYS = ('delta_t', 'delta_v', 'gap_tv', 'gap_abs', 'frac_weak_image', 'grad
              'crtr', 'agreement', 'hr@10/text', 'hr@10/image', 'hr@10/both')
 
 def _method_summary(ms:list[dict])->dict:
-    d = {f'{p}/{k}': mean_std([m[f'test_{p}'][k] for m in ms]) for p in ('full', 'sampled') for k in TEST_KEYS}
+    d = {f'{p}/{k}': mean_std([m[f'test_{p}'][k] for m in ms])
+         for p in ('full', 'sampled') for k in TEST_KEYS}
     for p in ('full', 'sampled'):
         d[f'cold_{p}'] = [{'bucket': b['bucket'], 'n_users': b['n_users'],
-                           **{k: mean_std([m[f'cold_{p}'][j][k] for m in ms])['mean'] for k in ('hr@10', 'ndcg@10')}}
+                           **{k: mean_std([m[f'cold_{p}'][j][k] for m in ms])['mean']
+                              for k in ('hr@10', 'ndcg@10')}}
                           for j, b in enumerate(ms[0][f'cold_{p}'])]
     for k in ('train_s', 'wall_s', 'eval_s'):
         if k in ms[0]: d[k] = mean_std([m[k] for m in ms])
@@ -322,7 +331,8 @@ def _method_summary(ms:list[dict])->dict:
 # %% ../../nbs/experiments/towers.ipynb #8a041778
 def _paired(res:dict, a:str, b:str, prot:str, metric:str)->dict|None:
     "Paired t-test of method a minus method b over their common seeds."
-    get = lambda n: {m['seed']: m[f'test_{metric.split("/")[0]}'][metric.split('/')[1]] for m in res['methods']
+    prot_, key = metric.split('/')
+    get = lambda n: {m['seed']: m[f'test_{prot_}'][key] for m in res['methods']
                      if m['method'] == n and m['protocol'] == prot}
     A, B = get(a), get(b)
     common = sorted(set(A) & set(B))
@@ -351,7 +361,8 @@ def summarise_towers(res:dict # a `run_towers` result
     "Seed means of every method, paired tests over seeds, collapse diagnostics."
     if not res['methods']: return {}
     keys = list(dict.fromkeys((m['method'], m['protocol']) for m in res['methods']))
-    S = {f'{n} [{p}]': _method_summary([m for m in res['methods'] if (m['method'], m['protocol']) == (n, p)]) for n, p in keys}
+    S = {f'{n} [{p}]': _method_summary([m for m in res['methods'] if (m['method'], m['protocol']) == (n, p)])
+         for n, p in keys}
     trained = sorted({m['method'].split('/')[0] for m in res['methods'] if 'run' in m})
     P = {}
     for t in trained:
@@ -372,7 +383,8 @@ def format_towers(res:dict, # a `run_towers` result
     "Test NDCG@k and HR@k under both protocols (mean ± std over seeds, number of seeds), one row per method."
     S = res['summary']['methods']
     cols = [(p, m) for p in ('full', 'sampled') for m in ('ndcg', 'hr')]
-    rows = [f'{"method [protocol]":<36}{"seeds":>6}' + ''.join(f'{p + " " + m + "@" + str(k):>20}' for p, m in cols)]
+    head = ''.join(f'{p + " " + m + "@" + str(k):>20}' for p, m in cols)
+    rows = [f'{"method [protocol]":<36}{"seeds":>6}' + head]
     for key, d in S.items():
         cell = lambda p, m: f'{d[f"{p}/{m}@{k}"]["mean"]:.4f} ± {d[f"{p}/{m}@{k}"]["std"] or 0:.4f}'
         rows.append(f'{key:<36}{len(d["seeds"]):>6}' + ''.join(f'{cell(p, m):>20}' for p, m in cols))
@@ -391,7 +403,8 @@ def format_diagnostics(res:dict # a `run_towers` result
     rows = [f'{"objective":<10}{"seeds":>6}' + ''.join(f'{k.replace("val/", ""):>22}' for k in keys)]
     f = lambda v: 'nan' if v is None else f'{v:.3f}'
     for l, d in D.items():
-        rows.append(f'{l:<10}{d["n"]:>6}' + ''.join(f'{f(d[k]["first"]) + " -> " + f(d[k]["last"]):>22}' for k in keys))
+        cells = ''.join(f'{f(d[k]["first"]) + " -> " + f(d[k]["last"]):>22}' for k in keys)
+        rows.append(f'{l:<10}{d["n"]:>6}' + cells)
     return '\n'.join(rows)
 
 # %% ../../nbs/experiments/towers.ipynb #9fb72aa4
@@ -420,9 +433,73 @@ def load_towers(dataset:str='ml-100k', # the dataset tag of the files
             if key in seen: continue
             seen.add(key)
             methods.append(m)
-    out = rs[0] | {'methods': methods, 'seeds': sorted({s for r in rs for s in r['seeds']}), 'files': [f.name for f in files],
-                   'wall_s': max(r['wall_s'] for r in rs), 'cpu_processes_wall_s': {f.name: r['wall_s'] for f, r in zip(files, rs)}}
+    out = rs[0] | {'methods': methods, 'seeds': sorted({s for r in rs for s in r['seeds']}),
+                   'files': [f.name for f in files], 'wall_s': max(r['wall_s'] for r in rs),
+                   'wall_s_per_file': {f.name: r['wall_s'] for f, r in zip(files, rs)}}
     return out | {'summary': summarise_towers(out)}
+
+# %% ../../nbs/experiments/towers.ipynb #066f06d3
+def _mean(res, name, prot, key):
+    ranking, k = key.split('/')
+    v = [m[f'test_{ranking}'][k] for m in res['methods'] if m['method'] == name and m['protocol'] == prot]
+    return float(np.mean(v)) if v else None
+
+def _pp(res, a, b, prot, metric='full/ndcg@10'):
+    r = _paired(res, a, b, prot, metric)
+    return None if r is None else {k: r[k] for k in ('diff', 'p', 'n')}
+
+def _drop(res, name, kind, modality, p=.5):
+    "Seed-mean relative drop at level p (or the largest level measured, if p was not)."
+    from recnb.experiments.vlm2rec import relative_drop
+    ms = [m for m in res['methods'] if m['method'] == f'{name}/both' and 'robustness' in m]
+    if not ms: return None
+    ps = {x['p'] for x in ms[0]['robustness']}
+    q = p if p in ps else max(ps)
+    return float(np.mean([relative_drop(m['robustness'], kind, modality, q) for m in ms]))
+
+# %% ../../nbs/experiments/towers.ipynb #64278685
+def verdicts(res:dict # a `run_towers` / `load_towers` result
+            )->dict: # claim -> numbers and a one-line reading
+    "Collapse under SFT, WPCL, CRTR, accuracy and robustness, from the summary of a result."
+    D, out = res['summary'].get('diagnostics', {}), {}
+    tn = lambda n: _mean(res, n, 'direct', 'full/ndcg@10')          # test NDCG@10, full ranking, seed mean
+    if 'sft' in D:
+        d = D['sft']
+        weak = 'image' if (d['gap_tv']['last'] or 0) > 0 else 'text'
+        strong = 'text' if weak == 'image' else 'image'
+        w0, w1 = d[f'val/ndcg@10/{weak}']['first'], d[f'val/ndcg@10/{weak}']['last']
+        s0, s1 = d[f'val/ndcg@10/{strong}']['first'], d[f'val/ndcg@10/{strong}']['last']
+        comp = tn('towers_sft/both'), tn(f'towers_sft/{strong}')
+        collapsed = w1 < w0 and s1 > s0
+        out['collapse'] = {'weak': weak, 'weak_val_ndcg10': [w0, w1], 'strong_val_ndcg10': [s0, s1],
+                           'gap_tv': [d['gap_tv']['first'], d['gap_tv']['last']],
+                           'fused_vs_strong_test': comp,
+                           'reading': f'{weak} is the weak modality; under SFT it goes {w0:.4f} -> {w1:.4f} '
+                                      f'(val NDCG@10) while {strong} goes {s0:.4f} -> {s1:.4f}: '
+                                      + ('collapse' if collapsed else 'no collapse')}
+        for l, key in (('wpcl', 'WPCL'), ('full', 'full VLM2Rec')):
+            if l not in D: continue
+            a, b = tn(f'towers_{l}/{weak}'), tn(f'towers_sft/{weak}')
+            g = (D[l]['gap_tv']['last'], d['gap_tv']['last'])
+            out[l] = {'weak_test_ndcg10': [a, b], 'gap_tv_end': g,
+                      'paired_weak': _pp(res, f'towers_{l}/{weak}', f'towers_sft/{weak}', 'direct'),
+                      'reading': f'{key}: {weak}-only test NDCG@10 {a:.4f} vs SFT {b:.4f}; margin gap at the '
+                                 f'end {g[0]:.3f} vs {g[1]:.3f}'}
+    if 'sft' in D and 'sft+crtr' in D:
+        c, d = D['sft+crtr'], D['sft']
+        out['crtr'] = {'agreement_end': [c['agreement']['last'], d['agreement']['last']],
+                       'crtr_end': [c['crtr']['last'], d['crtr']['last']],
+                       'paired_fused': _pp(res, 'towers_sft+crtr/both', 'towers_sft/both', 'direct'),
+                       'reading': f'CRTR: agreement {c["agreement"]["last"]:.3f} vs SFT '
+                                  f'{d["agreement"]["last"]:.3f}, '
+                                  f'KL {c["crtr"]["last"]:.3f} vs {d["crtr"]["last"]:.3f}'}
+    if 'full' in D and 'sft' in D:
+        out['accuracy'] = {p: _pp(res, 'towers_full' + s, 'towers_sft' + s,
+                                  p) for p, s in (('direct', '/both'), ('sasrec', ''))}
+    kinds = [(k, m) for k in ('missing', 'noisy') for m in ('image', 'text')]
+    out['robustness'] = {n: {f'{k} {m}': _drop(res, n, k, m) for k, m in kinds}
+                         for n in ('towers_frozen', 'towers_sft', 'towers_full')}
+    return out
 
 # %% ../../nbs/experiments/towers.ipynb #c4957ae1
 def _mpl():
@@ -439,14 +516,16 @@ def _save(fig, path):
 
 def _main_keys(S:dict)->list[str]:
     "Methods of the main table: fused direct views and SASRec runs (no sweep variants)."
-    return [k for k in S if ('/' not in k.split(' ')[0] or '/both' in k) and not any(t in k for t in ('_gamma', '_lam'))]
+    main = lambda k: (('/' not in k.split(' ')[0] or '/both' in k)
+                      and not any(t in k for t in ('_gamma', '_lam')))
+    return [k for k in S if main(k)]
 
 # %% ../../nbs/experiments/towers.ipynb #bba33c42
 def plot_towers(res:dict, # a `run_towers` result
                 metric:str='ndcg@10', # plotted metric
                 path:str|os.PathLike|None=None, # file to write
                ):
-    "Test metric per method under both protocols, unimodal views of each objective, cold-start buckets (mean ± std over seeds)."
+    "Test metric per method (both protocols), per view of each objective, cold start (mean ± std over seeds)."
     plt = _mpl()
     S = res['summary']['methods']
     keys = _main_keys(S)
@@ -505,14 +584,16 @@ TRAIN_PANELS = (('evals', 'val/ndcg@10/text', 'val NDCG@10, text only'),
 def _band(runs, field, key):
     "Steps, seed means and seed standard deviations of `key` in the `field` records."
     steps = sorted({r['step'] for run in runs for r in run[field] if r.get(key) is not None})
-    vals = [[r[key] for run in runs for r in run[field] if r['step'] == s and r.get(key) is not None] for s in steps]
-    return np.array(steps), np.array([np.mean(v) for v in vals]), np.array([np.std(v, ddof=1) if len(v) > 1 else 0. for v in vals])
+    vals = [[r[key] for run in runs for r in run[field] if r['step'] == s and r.get(key) is not None]
+            for s in steps]
+    sd = [np.std(v, ddof=1) if len(v) > 1 else 0. for v in vals]
+    return np.array(steps), np.array([np.mean(v) for v in vals]), np.array(sd)
 
 # %% ../../nbs/experiments/towers.ipynb #2e102dc8
 def plot_training(res:dict, # a `run_towers` result
                   path:str|os.PathLike|None=None, # file to write
                  ):
-    "Validation metrics per view and collapse diagnostics over training, per objective (seed mean ± std band)."
+    "Validation metrics per view and collapse diagnostics over training per objective (seed mean ± std)."
     from recnb.experiments.vlm2rec import LOSS_STYLE
     plt = _mpl()
     runs = {}
@@ -544,9 +625,10 @@ def plot_robust(res:dict, # a `run_towers` result
                 metric:str='ndcg@10/both', # plotted metric
                 path:str|os.PathLike|None=None, # file to write
                ):
-    "Fused test metric against the share of items with a missing or noisy modality (the embedders of the robustness grid)."
+    "Fused test metric against the share of items with a missing or noisy modality."
     from recnb.experiments.vlm2rec import plot_robustness
-    rr = [m | {'loss': m['method'].split('/')[0].replace('towers_', '')} for m in res['methods'] if 'robustness' in m]
+    rr = [m | {'loss': m['method'].split('/')[0].replace('towers_', '')}
+          for m in res['methods'] if 'robustness' in m]
     need(rr, 'no method of this result has robustness records')
     fig = plot_robustness({'runs': rr}, metric)
     seeds = sorted({m['seed'] for m in rr})
