@@ -15,7 +15,7 @@ from recnb.fed.engine import (Method, METHODS, Dense, SharedDelta, RoundData, Fe
     Replace)
 
 # %% auto #0
-__all__ = ['ALIASES', 'METHOD_ARGS', 'PAPER_DECAY', 'PAPER_RUN', 'PRESETS', 'PAPER_MAIN', 'PAPER_EXTRA', 'PAPER_FULL',
+__all__ = ['ALIASES', 'METHOD_ARGS', 'PAPER_DECAY', 'PAPER_RUN', 'PRESETS', 'PAPER_MAIN', 'PAPER_EXTRA', 'PAPER_FULL', 'COLORS',
            'run_fedrkg', 'format_fedrkg', 'fedrkg_config', 'run_fedrkg_grid', 'plot_curves', 'plot_memory',
            'leak_experiment', 'paper_config', 'paper_split', 'paper_name', 'run_paper', 'paper_cells', 'run_paper_grid',
            'load_paper', 'format_paper', 'paired', 'paper_table', 'plot_paper_curves']
@@ -412,6 +412,7 @@ def paper_table(results:list[dict], grid:list[dict], metric:str='hr@10')->str:
     return '\n'.join(rows)
 
 # %% ../../nbs/experiments/fedrkg.ipynb #68fd8dff
+COLORS = {'replace': 'C0', 'local': 'C1', 'kg': 'C2', 'ag': 'C3', 'dual': 'C4', 'central': 'C5'}
 def plot_paper_curves(results:list[dict], dataset:str, metric:str='test_hr@10',
                       path:str|os.PathLike|None=None):
     "Learning curves per method and pool: mean over seeds that reached each round, band = min..max."
@@ -420,7 +421,7 @@ def plot_paper_curves(results:list[dict], dataset:str, metric:str='test_hr@10',
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(1, 2, figsize=(10, 3.6), sharey=True)
     for ax, neg in zip(axs, ('reference', 'train')):
-        for r in results:
+        for r in sorted(results, key=lambda r: list(COLORS).index(r['method'])):
             if (r['dataset'], r['negatives']) != (dataset, neg) or r['gate_lr'] != 1e-4: continue
             by = {}
             for run in r['runs']:
@@ -428,9 +429,10 @@ def plot_paper_curves(results:list[dict], dataset:str, metric:str='test_hr@10',
             xs = sorted(by)
             lab = f'{r["method"]}{", all rounds" if r.get("full") else ""} ({len(r["runs"])})'
             ls = '--' if r.get('full') else '-'
-            (l,) = ax.plot(xs, [statistics.fmean(by[x]) for x in xs], ls, lw=1, label=lab)
+            col = COLORS[r['method']]
+            ax.plot(xs, [statistics.fmean(by[x]) for x in xs], ls, color=col, lw=1, label=lab)
             lo, hi = [min(by[x]) for x in xs], [max(by[x]) for x in xs]
-            ax.fill_between(xs, lo, hi, color=l.get_color(), alpha=0.2)
+            ax.fill_between(xs, lo, hi, color=col, alpha=0.2)
         ax.set_title(f'{dataset}, {"official (leaky)" if neg == "reference" else "correct"} negatives')
         ax.set_xlabel('round')
         ax.legend(fontsize=7)
