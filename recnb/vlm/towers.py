@@ -59,7 +59,7 @@ def _conv1(cin, cout): return nn.Conv2d(cin, cout, 1, bias=False)
 
 # %% ../../nbs/24_vlm.towers.ipynb #4c95a981
 class MBConv(nn.Module):
-    "Inverted residual block without squeeze-and-excitation (EfficientNet-Lite), parameter names of the state dict."
+    "Inverted residual block without squeeze-and-excitation (EfficientNet-Lite), named as in the state dict."
     def __init__(self, cin:int, cout:int, k:int, s:int, e:int, padding:str='same'):
         super().__init__()
         mid, self.skip = cin * e, s == 1 and cin == cout
@@ -73,7 +73,7 @@ class MBConv(nn.Module):
 
 # %% ../../nbs/24_vlm.towers.ipynb #e8af0a20
 class EfficientNetLite0(nn.Module):
-    "EfficientNet-Lite0: stem, 16 MBConv blocks, 1x1 head to 1,280 channels, average pooling, ImageNet classifier."
+    "EfficientNet-Lite0: stem, 16 MBConv blocks, 1x1 head to 1,280 channels, pooling, ImageNet classifier."
     def __init__(self, padding:str='same', # 'same' (TensorFlow, matches the weights) or 'symmetric'
                  n_classes:int=1000):
         super().__init__()
@@ -211,7 +211,8 @@ class FrozenText:
                  name:str=''):
         n = len(model.encoder.layer)
         need(1 <= top <= n, f'text top layers must be in [1, {n}], got {top}')
-        self.model, self.tokenizer, self.top, self.name = model.eval().requires_grad_(False), tokenizer, top, name
+        self.model, self.tokenizer = model.eval().requires_grad_(False), tokenizer
+        self.top, self.name = top, name
         self.low_layers = model.encoder.layer[:n - top]
         self.cache, self.computed = {}, 0
     @property
@@ -259,7 +260,8 @@ class FrozenImage:
                  crop:float|None=0.875, # see `preprocess`
                  name:str=''):
         need(0 <= top <= len(net._blocks), f'image top blocks must be in [0, {len(net._blocks)}], got {top}')
-        self.net, self.top, self.size, self.crop, self.name = net.eval().requires_grad_(False), top, size, crop, name
+        self.net, self.top = net.eval().requires_grad_(False), top
+        self.size, self.crop, self.name = size, crop, name
         self.cache, self.computed = {}, 0
     dim = 1280
     def top_module(self)->ImageTop:
@@ -290,7 +292,8 @@ def low(self:FrozenImage, images:Sequence, # resolved images (`open_image`): PIL
     todo = {k: im for k, im in zip(keys, images) if k not in self.cache}
     ks = list(todo)
     for a in range(0, len(ks), batch_size):
-        ims = [load_image(todo[k]) if isinstance(todo[k], (str, os.PathLike)) else todo[k] for k in ks[a:a + batch_size]]
+        ims = [todo[k] for k in ks[a:a + batch_size]]
+        ims = [load_image(i) if isinstance(i, (str, os.PathLike)) else i for i in ims]
         x = self.net.stem(torch.stack([preprocess(im, self.size, self.crop) for im in ims]))
         for b in self.net._blocks[:len(self.net._blocks) - self.top]: x = b(x)
         for k, f in zip(ks[a:a + batch_size], x): self.cache[k] = f.clone()
@@ -401,7 +404,8 @@ class TowerEmbedder(nn.Module):
         for m in self.image_top.modules():
             if isinstance(m, nn.BatchNorm2d): m.eval()
         return self
-    def trainable_parameters(self)->list[nn.Parameter]: return [p for p in self.parameters() if p.requires_grad]
+    def trainable_parameters(self)->list[nn.Parameter]:
+        return [p for p in self.parameters() if p.requires_grad]
     def __repr__(self):
         n = sum(p.numel() for p in self.trainable_parameters())
         return (f'TowerEmbedder(MiniLM top {self.cfg.text_top} layer(s) + EfficientNet-Lite0 top '
@@ -411,7 +415,7 @@ class TowerEmbedder(nn.Module):
 # %% ../../nbs/24_vlm.towers.ipynb #7b5a76c4
 @patch
 def _cached(self:TowerEmbedder, kind:str, keys:list, compute:Callable)->torch.Tensor:
-    "Embeddings of unique `keys` of one kind: compute(missing keys) -> (k, d); cached only without grad in eval mode."
+    "Embeddings of unique `keys` of one kind by compute(keys) -> (k, d); cached without grad in eval mode."
     if torch.is_grad_enabled() or self.training: return compute(keys)
     token = tuple(p._version for p in self.trainable_parameters())
     if token != self._token: self._cache, self._token = {}, token
@@ -521,7 +525,8 @@ def user_prompt(self:TowerEmbedder, texts:Sequence[str|None], # history texts, o
                )->str|None: # None when no history item has a text
     "The text-tower prompt of a history: its titles, numbered."
     ts = [_title(t) for t in (_clean(x) for x in texts) if t is not None]
-    return self.cfg.user_prompt.format(items='\n'.join(f'{k}. {t}' for k, t in enumerate(ts, 1))) if ts else None
+    if not ts: return None
+    return self.cfg.user_prompt.format(items='\n'.join(f'{k}. {t}' for k, t in enumerate(ts, 1)))
 
 # %% ../../nbs/24_vlm.towers.ipynb #23356517
 @patch
@@ -531,7 +536,7 @@ def encode_users(self:TowerEmbedder, texts:Sequence[Sequence[str|None]]|None,
                  fusion:str|None=None, # only 'external'
                  batch_size:int=64, # unused
                 )->dict: # text, image, fused (U, d); has_text, has_image (U,) bool
-    "Per-modality user embeddings: the titles prompt (text), the mean of the history posters' features (image)."
+    "Per-modality user embeddings: the titles prompt (text), the mean history poster features (image)."
     need((fusion or 'external') == 'external', f"two towers only fuse externally, got fusion={fusion!r}")
     U = len(texts) if texts is not None else len(images) if images is not None else 0
     need(U > 0, 'empty batch: encode_users needs at least one user')
@@ -620,7 +625,7 @@ def load_adapter(self:TowerEmbedder, path:str|os.PathLike # folder written by `s
 # %% ../../nbs/24_vlm.towers.ipynb #a3266b61
 def build_towers(cfg, # a `recnb.vlm.train.TrainConfig` with model='towers'
                 )->TowerEmbedder:
-    "The two-tower embedder of a training run: `cfg.towers` settings, LoRA from `cfg.lora_*`, seeded by `cfg.seed`."
+    "The two-tower embedder of a run: `cfg.towers` settings, LoRA from `cfg.lora_*`, seed `cfg.seed`."
     names = {f.name for f in fields(TowerConfig)}
     need(not (bad := sorted(set(cfg.towers) - names)),
          f'unknown towers setting(s) {bad}; TowerConfig fields: {sorted(names)}')
