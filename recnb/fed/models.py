@@ -71,7 +71,8 @@ class PFedRec(FedModel):
     def score(self, p, E):
         if E.stride(0) == 0: return p['w'] @ E[0].T + p['b'][:, None]  # one table shared by all clients: a matmul
         return _bgemv(E, p['w']) + p['b'][:, None]
-    def score_flat(self, p, E, r): return (E * p['w'][r]).sum(-1) + p['b'][r]
+    def score_flat(self, p, E, r):  # index_select, not p['w'][r]: see above
+        return (E * p['w'].index_select(0, r)).sum(-1) + p['b'].index_select(0, r)
 
 # %% ../../nbs/10_fed.models.ipynb #4badf217
 class FedMF(FedModel):
@@ -83,7 +84,7 @@ class FedMF(FedModel):
     def init_params(self, n_users, g): return {'u': torch.randn(n_users, self.dim,
                                                                 generator=g) * self.init_std}
     def score(self, p, E): return p['u'] @ E[0].T if E.stride(0) == 0 else _bgemv(E, p['u'])
-    def score_flat(self, p, E, r): return (E * p['u'][r]).sum(-1)
+    def score_flat(self, p, E, r): return (E * p['u'].index_select(0, r)).sum(-1)  # not p['u'][r]
 
 # %% ../../nbs/10_fed.models.ipynb #3d244274
 class FedNCF(FedModel):
