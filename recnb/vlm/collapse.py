@@ -92,7 +92,8 @@ def modality_dropout(eu_t:torch.Tensor, # (U, d) user text embeddings
                      chunk:int=1024, # users scored at once
                     # {'both', 'text', 'image', 'chance'} -> {hr@k, ndcg@k, (mrr)}
                     )->dict[str, dict[str, float]]:
-    "D1/D3: retrieval with both modalities, with the image dropped (text only) and with the text dropped (image only)."
+    ("D1/D3: retrieval with both modalities, with the image dropped (text only) and with the text dropped "
+     "(image only).")
     need(sim in SIMS, f'sim must be one of {SIMS}, got {sim!r}')
     need(isinstance(chunk, int) and chunk >= 1, f'chunk must be an int >= 1, got {chunk!r}')
     U, N = check_embeddings(eu_t, eu_v, ei_t, ei_v, paired=False)
@@ -184,7 +185,8 @@ AGREEMENTS = ('spearman', 'kendall')
 
 # %% ../../nbs/22_vlm.collapse.ipynb #785bc83d
 def _avg_ranks(X, w):
-    "Average (tie-aware) 1-based ranks of each row of X among its valid entries `w` (invalid entries: arbitrary)."
+    ("Average (tie-aware) 1-based ranks of each row of X among its valid entries `w` (invalid entries: "
+     "arbitrary).")
     # invalid entries sort last and never count
     srt = X.masked_fill(~w, math.inf).sort(1).values
     lo, hi = torch.searchsorted(srt, X.contiguous()), torch.searchsorted(srt, X.contiguous(), right=True)
@@ -262,7 +264,8 @@ def branch_grad_norms(loss:torch.Tensor, # scalar loss whose graph reaches both 
                       image_params:Iterable[torch.Tensor],
                       retain_graph:bool=True, # keep the graph so that loss.backward() still works afterwards
                      )->dict[str, float]: # grad_t, grad_v, grad_ratio
-    "D2a for separate branches: gradient norms of the loss w.r.t. each branch's parameters, leaving `.grad` untouched."
+    ("D2a for separate branches: gradient norms of the loss w.r.t. each branch's parameters, leaving `.grad` "
+     "untouched.")
     tp, ip = [p for p in text_params if p.requires_grad], [p for p in image_params if p.requires_grad]
     need(tp and ip,
          f'need trainable parameters in both branches, got {len(tp)} text and {len(ip)} image tensors')
@@ -284,7 +287,8 @@ def shared_branch_grad_norms(loss:torch.Tensor, # scalar loss computed from E_t 
                              # keep the graph so that loss.backward() still works afterwards
                              retain_graph:bool=True,
                             )->dict[str, float]: # grad_t, grad_v, grad_ratio
-    "D2a for shared weights: split the parameter gradient into its text-pass and image-pass parts, leaving `.grad` untouched."
+    ("D2a for shared weights: split the parameter gradient into its text-pass and image-pass parts, leaving "
+     "`.grad` untouched.")
     need(isinstance(loss, torch.Tensor) and loss.numel() == 1 and loss.requires_grad,
          'loss must be a scalar tensor that requires grad')
     Et = [E_t] if isinstance(E_t, torch.Tensor) else list(E_t)
@@ -362,7 +366,8 @@ def eval_diagnostics(eu_t:torch.Tensor, # (U, d) user text embeddings (validatio
                      chunk:int=1024, # users scored at once
                      prefix:str='', # prepended to every key, e.g. 'val/'
                     )->dict[str, float]:
-    "Collapse diagnostics of a validation set against the whole catalogue: D1/D3/D6, D4 agreement and gap, D5, norms."
+    ("Collapse diagnostics of a validation set against the whole catalogue: D1/D3/D6, D4 agreement and gap, "
+     "D5, norms.")
     U, N = check_embeddings(eu_t, eu_v, ei_t, ei_v, paired=False)
     res = modality_dropout(eu_t, eu_v, ei_t, ei_v, targets, exclude, ks, normalize, sim, chunk)
     out = {f'{k}/{m}': v for m in MODALITIES for k, v in res[m].items() if k != 'mrr'}

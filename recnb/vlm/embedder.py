@@ -60,17 +60,20 @@ class VLMPrompts:
              fusion:str='external',
             )->str:
         "Content of an item prompt."
-        if fusion == 'internal' and text is not None and image: return self.internal_item.format(image=IMAGE_BLOCK, text=text)
+        if fusion == 'internal' and text is not None and image:
+            return self.internal_item.format(image=IMAGE_BLOCK, text=text)
         return self.item_image.format(image=IMAGE_BLOCK) if text is None else self.item_text.format(text=text)
 
     def user(self, texts:Sequence[str|None], # history texts, oldest first (None = missing)
              images:Sequence[bool], # whether each history item's image is shown
              modality:str, # 'text', 'image' or 'internal'
             )->str:
-        "Content of a user-history prompt; missing titles/images are skipped (numbering counts the shown items)."
+        ("Content of a user-history prompt; missing titles/images are skipped (numbering counts the shown "
+         "items).")
         if modality == 'text':
             return self.user_text.format(items='\n'.join(self.user_text_line.format(k=k, text=t) for k, t in enumerate([t for t in texts if t is not None], 1)))
-        if modality == 'image': return self.user_image.format(items=self.user_image_sep.join(IMAGE_BLOCK for i in images if i))
+        if modality == 'image':
+            return self.user_image.format(items=self.user_image_sep.join(IMAGE_BLOCK for i in images if i))
         lines = [self.internal_user_line.format(k=k, image=IMAGE_BLOCK if i else '',
                                                 text=t or '').replace('  ', ' ').strip()
                  for k, (t, i) in enumerate([(t, i) for t, i in zip(texts, images) if t is not None or i], 1)]
@@ -101,7 +104,8 @@ def train_bpe_tokenizer(texts:Sequence[str], # training corpus
                         vocab_size:int=512,
                         specials:Sequence[str]=QWEN_SPECIALS, # atomic special tokens, ids 0.. in this order
                        ):
-    "A byte-level BPE tokenizer (Qwen/GPT-2 scheme) trained on `texts`, as a transformers fast tokenizer padding on the left."
+    ("A byte-level BPE tokenizer (Qwen/GPT-2 scheme) trained on `texts`, as a transformers fast tokenizer "
+     "padding on the left.")
     from tokenizers import Tokenizer, models, pre_tokenizers, decoders, trainers, processors
     from transformers import PreTrainedTokenizerFast
     tok = Tokenizer(models.BPE())
@@ -116,7 +120,8 @@ def train_bpe_tokenizer(texts:Sequence[str], # training corpus
                                                      'vision_start_token': VS, 'vision_end_token': VE})
 
 # %% ../../nbs/20_vlm.embedder.ipynb #14052505
-def _tiny_model(arch, tok, hidden_size, num_layers, num_heads, num_kv_heads, vision_depth, vision_width, init_std, seed):
+def _tiny_model(arch, tok, hidden_size, num_layers, num_heads, num_kv_heads, vision_depth, vision_width,
+                init_std, seed):
     "The random-initialised model of `tiny_vlm` (configs of the three architectures)."
     ids = {t: tok.convert_tokens_to_ids(t) for t in QWEN_SPECIALS}
     half = hidden_size // num_heads // 2
@@ -177,7 +182,8 @@ def tiny_vlm(folder:str|os.PathLike, # where to write the checkpoint (created)
              seed:int=0, # seed of the weights and of the tokenizer corpus
              overwrite:bool=False, # rebuild even if `folder` holds a checkpoint with these arguments
             )->Path: # the folder, loadable with `VLMEmbedder.from_pretrained`
-    "Write a random-initialised Qwen2-VL / Qwen2.5-VL / Qwen3-VL with a trained byte-level BPE tokenizer and an image processor to `folder`."
+    ("Write a random-initialised Qwen2-VL / Qwen2.5-VL / Qwen3-VL with a trained byte-level BPE tokenizer and "
+     "an image processor to `folder`.")
     need(arch in TINY_ARCHS, f'arch must be one of {TINY_ARCHS}, got {arch!r}')
     need(hidden_size % num_heads == 0 and (hidden_size // num_heads) % 4 == 0 and num_heads % num_kv_heads == 0,
          'need hidden_size divisible by num_heads with head_dim a multiple of 4, and num_heads divisible by '
@@ -197,7 +203,8 @@ def tiny_vlm(folder:str|os.PathLike, # where to write the checkpoint (created)
     patch = 16 if arch == 'qwen3_vl' else 14
     ip = Qwen2VLImageProcessorPil(min_pixels=min_pixels, max_pixels=max_pixels, patch_size=patch,
                                   temporal_patch_size=2, merge_size=2)
-    model = _tiny_model(arch, tok, hidden_size, num_layers, num_heads, num_kv_heads, vision_depth, vision_width,
+    model = _tiny_model(arch, tok, hidden_size, num_layers, num_heads, num_kv_heads, vision_depth,
+                        vision_width,
                         init_std, seed)
     folder.mkdir(parents=True, exist_ok=True)
     with _quiet():
@@ -270,9 +277,11 @@ def _key(i)->int|str:
 # %% ../../nbs/20_vlm.embedder.ipynb #a6796246
 class EmbeddingCache:
     "Item embeddings keyed by (modality, item id), valid for one embedder fingerprint; safetensors on disk."
-    def __init__(self): self.store, self.fingerprint, self.hits, self.misses, self.invalidations = {}, None, 0, 0, 0
+    def __init__(self):
+        self.store, self.fingerprint, self.hits, self.misses, self.invalidations = {}, None, 0, 0, 0
     def __len__(self)->int: return len(self.store)
-    def __repr__(self): return f'EmbeddingCache({len(self)} entries, hits={self.hits}, misses={self.misses}, invalidations={self.invalidations})'
+    def __repr__(self):
+        return f'EmbeddingCache({len(self)} entries, hits={self.hits}, misses={self.misses}, invalidations={self.invalidations})'
     def sync(self, fingerprint:str # the embedder's current fingerprint
             ):
         "Drop every entry if the embedder's fingerprint changed."
@@ -313,7 +322,8 @@ class EmbeddingCache:
         ts, meta = load_tensors(path, device)
         if meta.get('fingerprint') != fingerprint:
             warnings.warn(f'{path}: embedding cache of another model/adapter/config '
-                          f'({str(meta.get("fingerprint"))[:12]}... != {fingerprint[:12]}...), not loaded', stacklevel=2)
+                          f'({str(meta.get("fingerprint"))[:12]}... != {fingerprint[:12]}...), not loaded',
+                          stacklevel=2)
             return 0
         self.sync(fingerprint)
         for m, ids in meta['ids'].items():
@@ -380,7 +390,8 @@ class VLMEmbedder(nn.Module):
              f'the processor would resize it again; use e.g. {max(f, round(self.cfg.image_size / f) * f)}, or '
              'image_size=None')
         need(tokenizer.convert_tokens_to_ids(IMG) == self.image_token_id,
-             f'{name}: the tokenizer maps {IMG} to {tokenizer.convert_tokens_to_ids(IMG)}, the model expects {self.image_token_id}; only Qwen2-VL-style checkpoints are supported')
+             f'{name}: the tokenizer maps {IMG} to {tokenizer.convert_tokens_to_ids(IMG)}, the model expects '
+             f'{self.image_token_id}; only Qwen2-VL-style checkpoints are supported')
         self.cache = EmbeddingCache()
         self.stats = dict.fromkeys(['items', 'items_missing_text', 'items_missing_image', 'users',
                                     'users_missing_text', 'users_missing_image',
@@ -468,7 +479,8 @@ def image(self:VLMEmbedder, x:ImageLike, # PIL image, path, (H, W, 3) uint8 arra
 @patch
 def text(self:VLMEmbedder, t:str|None, # raw item text
         )->str|None: # cleaned text, None when there is none
-    "Clean one item text: None/blank -> None, Qwen special tokens removed, at most `cfg.max_text_tokens` tokens."
+    ("Clean one item text: None/blank -> None, Qwen special tokens removed, at most `cfg.max_text_tokens` "
+     "tokens.")
     if t is None: return None
     for s in QWEN_SPECIALS: t = t.replace(s, '')
     t = t.strip()
@@ -542,7 +554,8 @@ def encode_items(self:VLMEmbedder, texts:Sequence[str|None]|None,
                  batch_size:int=16, # prompts per forward pass
                  use_cache:bool=True, # read/write the embedding cache (only without grad and in eval mode)
                 )->dict: # text, image, fused (B, d) and has_text, has_image (B,) bool
-    "Per-modality item embeddings: text, image and their sum (external fusion), or one interleaved pass (internal)."
+    ("Per-modality item embeddings: text, image and their sum (external fusion), or one interleaved pass "
+     "(internal).")
     fusion = fusion or self.cfg.fusion
     need(fusion in FUSIONS, f'fusion must be one of {FUSIONS}, got {fusion!r}')
     n = len(texts) if texts is not None else len(images) if images is not None else 0
@@ -588,7 +601,8 @@ def encode_users(self:VLMEmbedder, texts:Sequence[Sequence[str|None]]|None,
                  fusion:str|None=None, # override `cfg.fusion`
                  batch_size:int=16, # prompts per forward pass
                 )->dict: # text, image, fused (U, d) and has_text, has_image (U,) bool
-    "Per-modality user (query) embeddings from the last `max_history` history items (titles prompt, images prompt)."
+    ("Per-modality user (query) embeddings from the last `max_history` history items (titles prompt, images "
+     "prompt).")
     fusion = fusion or self.cfg.fusion
     need(fusion in FUSIONS, f'fusion must be one of {FUSIONS}, got {fusion!r}')
     U = len(texts) if texts is not None else len(images) if images is not None else 0
@@ -629,7 +643,8 @@ def encode_users(self:VLMEmbedder, texts:Sequence[Sequence[str|None]]|None,
 # %% ../../nbs/20_vlm.embedder.ipynb #23e35369
 @patch
 def fingerprint(self:VLMEmbedder)->str:
-    "SHA-256 identifying the embedder's current weights and settings (recomputed only when a parameter changed)."
+    ("SHA-256 identifying the embedder's current weights and settings (recomputed only when a parameter "
+     "changed).")
     params = list(self.model.named_parameters())
     token = tuple((id(p), p._version, p.requires_grad, p.dtype) for _, p in params)
     if self._fp[0] == token: return self._fp[1]

@@ -26,7 +26,8 @@ def candidate_mask(targets:torch.Tensor, # (B,) item id of each user's positive
                    history:torch.Tensor|None=None,
                    pad:int=-1, # padding id in `history`
                   )->torch.Tensor: # (B, C) bool, True = not a negative for that user
-    "Mask of in-batch candidates that must not count as negatives: duplicates of the target and history items."
+    ("Mask of in-batch candidates that must not count as negatives: duplicates of the target and history "
+     "items.")
     targets = torch.as_tensor(targets)
     need(targets.ndim == 1,
          f'targets must be a 1-D tensor of item ids (B,), got shape {tuple(targets.shape)}')
@@ -214,7 +215,8 @@ def wpcl(S:torch.Tensor, # (B, C) fused scores, positive of user b in column b
     # rows with at least one negative (the positive is never masked)
     has = (~mask).sum(1) > 1
     if weak_by == 'per_user': weak_t = d_t < d_v
-    else: weak_t = (d_t[has].mean() < d_v[has].mean() if bool(has.any()) else torch.tensor(False, device=S.device)).expand_as(d_t)
+    else:
+        weak_t = (d_t[has].mean() < d_v[has].mean() if bool(has.any()) else torch.tensor(False, device=S.device)).expand_as(d_t)
     d_weak, d_strong = torch.where(weak_t, d_t, d_v), torch.where(weak_t, d_v, d_t).detach()
     g = torch.relu(d_strong - d_weak) * has
     L = masked_logits(S, tau, mask)
@@ -351,6 +353,7 @@ def vlm2rec_loss(eu_t:torch.Tensor, # (B, d) user text embeddings
             reg = reg + _sym_kl(_sim(ni_t[:B], ni_t, c.sim), _sim(ni_v[:B], ni_v, c.sim), tau_r, drop,
                                 c.crtr_stopgrad_target).mean()
     loss = main + c.lam*reg if c.lam > 0 else main
-    if c.unimodal_weight > 0: loss = loss + c.unimodal_weight*0.5*(infonce(St, c.tau, mask) + infonce(Sv, c.tau, mask))
+    if c.unimodal_weight > 0:
+        loss = loss + c.unimodal_weight*0.5*(infonce(St, c.tau, mask) + infonce(Sv, c.tau, mask))
     return loss, {'loss': float(loss.detach()), 'wpcl': float(main.detach()), 'crtr': float(reg.detach()),
                   **stats}

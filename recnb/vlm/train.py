@@ -108,7 +108,8 @@ class TrainConfig:
     # the objective
     loss:str = 'full' # preset of `recnb.vlm.losses.ABLATIONS`: 'sft', 'sft+crtr', 'wpcl' or 'full'
     loss_kw:dict = field(default_factory=dict) # `LossConfig` overrides, e.g. {'tau': 0.02, 'gamma': 0.5}
-    gather:str = 'detached' # cross-process negatives: 'detached' (loss x W) or 'autograd' (differentiable gather)
+    # cross-process negatives: 'detached' (loss x W) or 'autograd' (differentiable gather)
+    gather:str = 'detached'
     # the data
     data:str = 'synthetic' # 'synthetic' (`make_synthetic`) or a multimodal dataset such as 'ml-100k'
     data_kw:dict = field(default_factory=dict) # arguments of `make_synthetic` / `load_multimodal`
@@ -509,7 +510,8 @@ def _loss(self:VLMTrainer, E, t, H):
 # %% ../../nbs/23_vlm.train.ipynb #735909e5
 @patch
 def train_step(self:VLMTrainer)->dict:
-    "One optimiser step on the global batch of step `self.step`; returns the loss statistics, `grad_norm` and `lr`."
+    ("One optimiser step on the global batch of step `self.step`; returns the loss statistics, `grad_norm` "
+     "and `lr`.")
     c, dev = self.cfg, self.acc.device
     h, t, H = self.batch(self.step)
     t, H = t.to(dev), H.to(dev)
@@ -589,7 +591,8 @@ def checkpoints(out:str|os.PathLike)->list[Path]:
 # %% ../../nbs/23_vlm.train.ipynb #37e73690
 @patch
 def save_checkpoint(self:VLMTrainer)->Path|None:
-    "Write a checkpoint of the current step (adapter, optimiser, schedule, RNG of every process) to <out>/ckpt."
+    ("Write a checkpoint of the current step (adapter, optimiser, schedule, RNG of every process) to "
+     "<out>/ckpt.")
     if self.out is None: return None
     acc = self.acc
     d = self.out/'ckpt'/f'step-{self.step:06d}'
@@ -758,7 +761,8 @@ def _finish(self:VLMTrainer, done:int, t_all:float, stop_at:int|None)->TrainResu
     final = best = None
     if stop_at is None or self.step >= self.total:
         if self.out is not None:
-            if not (checkpoints(self.out) and checkpoints(self.out)[-1].name == f'step-{self.step:06d}'): self.save_checkpoint()
+            if not (checkpoints(self.out) and checkpoints(self.out)[-1].name == f'step-{self.step:06d}'):
+                self.save_checkpoint()
             if self.main:
                 final = str(self.emb.save_adapter(self.out/'final'/'adapter'))
                 if self.best is None:
@@ -805,7 +809,8 @@ def fit(self:VLMTrainer,
                          st | {'pairs_per_s': n_win * c.batch_size / t_win, 'sec_per_step': t_win / n_win})
             t_win, n_win = 0., 0
             if hasattr(bar, 'set_postfix'): bar.set_postfix(loss=f"{st['loss']:.4f}", lr=f"{st['lr']:.2e}")
-        if c.diag_every and s % c.diag_every == 0 and self.main and self.diag_pairs is not None: self._record('diag', self.diagnose())
+        if c.diag_every and s % c.diag_every == 0 and self.main and self.diag_pairs is not None:
+            self._record('diag', self.diagnose())
         ev = self._is_eval_step(s)
         if ev: self.validate()
         if (ev and c.save_every is None) or (c.save_every and s % c.save_every == 0): self.save_checkpoint()
@@ -862,7 +867,8 @@ def main(argv:list[str]|None=None)->int:
     except (ConfigError, DataError) as e:
         print(f'error: {e}', file=sys.stderr)
         return 2
-    if os.environ.get('RANK', '0') == '0': print(json.dumps({k: v for k, v in res.summary().items() if k != 'evals'}))
+    if os.environ.get('RANK', '0') == '0':
+        print(json.dumps({k: v for k, v in res.summary().items() if k != 'evals'}))
     import torch.distributed as dist
     if dist.is_available() and dist.is_initialized(): dist.destroy_process_group()
     return 0
@@ -931,7 +937,8 @@ def finish_launch(pr:subprocess.Popen, # from `launch_train(..., wait=False)`
         pr.kill()
         txt, _ = pr.communicate()
         raise RuntimeError(f'training launch timed out after {timeout} s:\n{txt[-3000:]}') from None
-    if pr.returncode != 0: raise RuntimeError(f'training launch failed (exit {pr.returncode}):\n{txt[-3000:]}')
+    if pr.returncode != 0:
+        raise RuntimeError(f'training launch failed (exit {pr.returncode}):\n{txt[-3000:]}')
     f = Path(out)/'summary.json'
     return load_json(f) if f.is_file() else {}
 
