@@ -14,7 +14,8 @@ import torch
 import torch.nn.functional as F
 
 from ..core import ConfigError, need, figures_dir
-from .losses import SIMS, check_embeddings, check_scores, masked_logits, modality_scores, unimodal_margin, crtr
+from .losses import (SIMS, check_embeddings, check_scores, masked_logits, modality_scores,
+                              unimodal_margin, crtr)
 from ..metrics import chance_level, target_metrics
 
 # %% auto #0
@@ -43,7 +44,9 @@ def target_positions(scores:torch.Tensor, # (U, N) scores of every user for ever
     beat = scores >= scores[r, targets][:, None]
     beat[r, targets] = False
     if exclude is not None:
-        need(isinstance(exclude, torch.Tensor) and exclude.dtype == torch.bool and exclude.shape == scores.shape, f'exclude must be a bool tensor of shape {(U, N)}')
+        ok = (isinstance(exclude, torch.Tensor) and exclude.dtype == torch.bool
+              and exclude.shape == scores.shape)
+        need(ok, f'exclude must be a bool tensor of shape {(U, N)}')
         beat &= ~exclude.to(scores.device)
     return 1 + beat.sum(1)
 
@@ -175,7 +178,8 @@ def modality_gap(e_t:torch.Tensor, # (n, d) text embeddings
                  e_v:torch.Tensor, # (n, d) image embeddings
                 )->float: # distance between the centroids of the normalised clouds
     "D4: distance between the mean normalised text and image embeddings."
-    need(isinstance(e_t, torch.Tensor) and isinstance(e_v, torch.Tensor) and e_t.ndim == e_v.ndim == 2 and e_t.shape[1] == e_v.shape[1],
+    need(isinstance(e_t, torch.Tensor) and isinstance(e_v, torch.Tensor) and e_t.ndim == e_v.ndim == 2
+         and e_t.shape[1] == e_v.shape[1],
          f'e_t and e_v must be (n, d) tensors with the same d, got {tuple(getattr(e_t, "shape", ()))} and '
          f'{tuple(getattr(e_v, "shape", ()))}')
     n = lambda e: F.normalize(e.detach().double(), dim=-1).mean(0)
@@ -221,7 +225,8 @@ def rank_agreement(S_t:torch.Tensor, # (B, C) text scores of each user's candida
     "D4: per-user rank correlation between the text and the image orders of the candidates."
     need(method in AGREEMENTS, f'method must be one of {AGREEMENTS}, got {method!r}')
     need(reduction in ('mean', 'none'), f"reduction must be 'mean' or 'none', got {reduction!r}")
-    need(isinstance(S_t, torch.Tensor) and S_t.ndim == 2 and isinstance(S_v, torch.Tensor) and S_v.shape == S_t.shape,
+    need(isinstance(S_t, torch.Tensor) and S_t.ndim == 2 and isinstance(S_v, torch.Tensor)
+         and S_v.shape == S_t.shape,
          f'S_t and S_v must be 2-D tensors of the same shape, got {tuple(getattr(S_t, "shape", ()))} and '
          f'{tuple(getattr(S_v, "shape", ()))}')
     B, C = S_t.shape
@@ -375,8 +380,8 @@ def eval_diagnostics(eu_t:torch.Tensor, # (U, d) user text embeddings (validatio
     for k in ks: out[f'complementarity@{k}'] = complementarity(res, f'hr@{k}')
     n = U if agreement_users is None else min(U, agreement_users)
     with torch.no_grad():
-        ut, uv, it, iv = (F.normalize(e[:n] if j < 2 else e,
-                                      dim=-1).detach().double() for j, e in enumerate((eu_t, eu_v, ei_t, ei_v)))
+        ut, uv, it, iv = (F.normalize(e[:n] if j < 2 else e, dim=-1).detach().double()
+                          for j, e in enumerate((eu_t, eu_v, ei_t, ei_v)))
         out['agreement'] = rank_agreement(ut @ it.T, uv @ iv.T, None if exclude is None else exclude[:n],
                                           agreement)
     out['modality_gap'] = modality_gap(ei_t, ei_v)
@@ -413,7 +418,8 @@ def log_frame(log:list[dict]|dict[str, list[dict]], # one run's records, or run 
             need(isinstance(rec, dict),
                  f'log records must be dicts, got {type(rec).__name__} in run {name!r}')
             xv = rec.get(x, i)
-            rows += [(name, xv, k, float(v)) for k, v in rec.items() if k != x and isinstance(v, (int, float, np.number)) and not isinstance(v, bool)]
+            num = lambda k, v: k != x and isinstance(v, (int, float, np.number)) and not isinstance(v, bool)
+            rows += [(name, xv, k, float(v)) for k, v in rec.items() if num(k, v)]
     return pd.DataFrame(rows, columns=['run', x, 'key', 'value'])
 
 # %% ../../nbs/22_vlm.collapse.ipynb #b3ded5c6

@@ -16,7 +16,8 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 from PIL import Image
 
-from ..core import DataError, ConfigError, need, get_device, progress, save_tensors, load_tensors, save_json, load_json
+from ..core import (DataError, ConfigError, need, get_device, progress, save_tensors, load_tensors,
+                        save_json, load_json)
 
 # %% auto #0
 __all__ = ['QWEN_SPECIALS', 'VS', 'VE', 'IMG', 'IMAGE_BLOCK', 'TINY_WORDS', 'TINY_ARCHS', 'POOLINGS', 'FUSIONS', 'ImageLike',
@@ -37,13 +38,19 @@ class VLMPrompts:
     system:str = 'You are a helpful assistant.' # system message of the chat template
     item_text:str = 'Product title: {text}\nSummarize this product in one word:' # item, text modality
     item_image:str = '{image}\nSummarize this product in one word:' # item, image modality
-    user_text:str = 'The following are the titles of products a user bought, from oldest to newest:\n{items}\nSummarize this user\'s shopping preference in one word:' # user, text modality
+    # user, text modality
+    user_text:str = ('The following are the titles of products a user bought, from oldest to newest:\n'
+                     '{items}\nSummarize this user\'s shopping preference in one word:')
     user_text_line:str = '{k}. {text}' # one history title; lines joined by newlines
-    user_image:str = 'The following are images of products a user bought, from oldest to newest:\n{items}\nSummarize this user\'s shopping preference in one word:' # user, image modality
+    # user, image modality
+    user_image:str = ('The following are images of products a user bought, from oldest to newest:\n{items}\n'
+                      'Summarize this user\'s shopping preference in one word:')
     user_image_sep:str = ' ' # between the history images
     # internal fusion, item
     internal_item:str = '{image} Product title: {text}\nSummarize this product in one word:'
-    internal_user:str = 'The following are products a user bought, from oldest to newest:\n{items}\nSummarize this user\'s shopping preference in one word:' # internal fusion, user
+    # internal fusion, user
+    internal_user:str = ('The following are products a user bought, from oldest to newest:\n{items}\n'
+                         'Summarize this user\'s shopping preference in one word:')
     internal_user_line:str = '{k}. {image} {text}' # one history item; missing parts left out
 
     def chat(self, content:str, # the user turn
@@ -52,7 +59,8 @@ class VLMPrompts:
             )->str:
         "Wrap `content` as one user turn."
         if style == 'plain': return content + eos
-        return f'<|im_start|>system\n{self.system}<|im_end|>\n<|im_start|>user\n{content}<|im_end|>\n<|im_start|>assistant\n'
+        return (f'<|im_start|>system\n{self.system}<|im_end|>\n'
+                f'<|im_start|>user\n{content}<|im_end|>\n<|im_start|>assistant\n')
 
     def item(self, text:str|None, # item text (None: no text)
              image:bool, # whether the item's image is shown
@@ -71,7 +79,9 @@ class VLMPrompts:
         ("Content of a user-history prompt; missing titles/images are skipped (numbering counts the shown "
          "items).")
         if modality == 'text':
-            return self.user_text.format(items='\n'.join(self.user_text_line.format(k=k, text=t) for k, t in enumerate([t for t in texts if t is not None], 1)))
+            shown = [t for t in texts if t is not None]
+            return self.user_text.format(items='\n'.join(self.user_text_line.format(k=k, text=t)
+                                                         for k, t in enumerate(shown, 1)))
         if modality == 'image':
             return self.user_image.format(items=self.user_image_sep.join(IMAGE_BLOCK for i in images if i))
         lines = [self.internal_user_line.format(k=k, image=IMAGE_BLOCK if i else '',
@@ -83,10 +93,9 @@ class VLMPrompts:
 TINY_WORDS = ("red blue green black white small large cotton leather wooden metal shirt shoe bag lamp chair "
               "table "
               "phone case watch book novel movie song album toy game kitchen garden summer winter sale new "
-              "classic "
-              "vintage modern soft hard light dark men women kids sport running casual formal the a of for "
-              "with and "
-              "title genres plot drama comedy action thriller romance film story war love life man woman").split()
+              "classic vintage modern soft hard light dark men women kids sport running casual formal "
+              "the a of for with and title genres plot drama comedy action thriller romance film story "
+              "war love life man woman").split()
 
 # %% ../../nbs/20_vlm.embedder.ipynb #2e458b5f
 def _corpus(n:int=2000, seed:int=0)->list[str]:
@@ -182,10 +191,11 @@ def tiny_vlm(folder:str|os.PathLike, # where to write the checkpoint (created)
              seed:int=0, # seed of the weights and of the tokenizer corpus
              overwrite:bool=False, # rebuild even if `folder` holds a checkpoint with these arguments
             )->Path: # the folder, loadable with `VLMEmbedder.from_pretrained`
-    ("Write a random-initialised Qwen2-VL / Qwen2.5-VL / Qwen3-VL with a trained byte-level BPE tokenizer and "
-     "an image processor to `folder`.")
+    ("Write a random-initialised Qwen2-VL / Qwen2.5-VL / Qwen3-VL with a trained byte-level BPE tokenizer "
+     "and an image processor to `folder`.")
     need(arch in TINY_ARCHS, f'arch must be one of {TINY_ARCHS}, got {arch!r}')
-    need(hidden_size % num_heads == 0 and (hidden_size // num_heads) % 4 == 0 and num_heads % num_kv_heads == 0,
+    need(hidden_size % num_heads == 0 and (hidden_size // num_heads) % 4 == 0
+         and num_heads % num_kv_heads == 0,
          'need hidden_size divisible by num_heads with head_dim a multiple of 4, and num_heads divisible by '
          f'num_kv_heads; got {hidden_size}, {num_heads}, {num_kv_heads}')
     args = dict(arch=arch, hidden_size=hidden_size, num_layers=num_layers, num_heads=num_heads,
@@ -244,8 +254,9 @@ def qwen_inputs(tokenizer, # tokenizer with the Qwen special tokens (left paddin
     if images:
         px = image_processor(images=images, return_tensors='pt')
         counts = iter((px['image_grid_thw'].prod(-1) // image_processor.merge_size**2).tolist())
-        texts = [''.join(p + (image_token * next(counts) if k < t.count(image_token) else '') for k, p in enumerate(t.split(image_token)))
-                 for t in texts]
+        expand = lambda t: ''.join(p + (image_token * next(counts) if k < t.count(image_token) else '')
+                                   for k, p in enumerate(t.split(image_token)))
+        texts = [expand(t) for t in texts]
         out = {'pixel_values': px['pixel_values'], 'image_grid_thw': px['image_grid_thw']}
     enc = dict(tokenizer(texts, padding=True, return_tensors='pt'))
     enc['mm_token_type_ids'] = (enc['input_ids'] == tokenizer.convert_tokens_to_ids(image_token)).long()
@@ -281,7 +292,8 @@ class EmbeddingCache:
         self.store, self.fingerprint, self.hits, self.misses, self.invalidations = {}, None, 0, 0, 0
     def __len__(self)->int: return len(self.store)
     def __repr__(self):
-        return f'EmbeddingCache({len(self)} entries, hits={self.hits}, misses={self.misses}, invalidations={self.invalidations})'
+        return (f'EmbeddingCache({len(self)} entries, hits={self.hits}, misses={self.misses}, '
+                f'invalidations={self.invalidations})')
     def sync(self, fingerprint:str # the embedder's current fingerprint
             ):
         "Drop every entry if the embedder's fingerprint changed."
@@ -369,7 +381,7 @@ class VLMConfig:
 
 # %% ../../nbs/20_vlm.embedder.ipynb #a4d75493
 class VLMEmbedder(nn.Module):
-    "A Qwen2-VL / Qwen2.5-VL / Qwen3-VL embedder: prompts -> pooled, L2-normalised last hidden states, per modality."
+    "A Qwen2-VL / Qwen2.5-VL / Qwen3-VL embedder: prompts -> pooled, normalised hidden states per modality."
     def __init__(self, model:nn.Module, # headless VLM (`AutoModel.from_pretrained(...)`)
                  tokenizer, # its tokenizer (set to left padding here)
                  image_processor, # its image processor
@@ -387,7 +399,8 @@ class VLMEmbedder(nn.Module):
         need(self.cfg.image_size is None or self.cfg.image_size % f == 0,
              f'image_size={self.cfg.image_size} is not a multiple of {f} (patch {image_processor.patch_size} '
              f'x merge {image_processor.merge_size}): '
-             f'the processor would resize it again; use e.g. {max(f, round(self.cfg.image_size / f) * f)}, or '
+             f'the processor would resize it again; use e.g. {max(f, round(self.cfg.image_size / f) * f)}, '
+             'or '
              'image_size=None')
         need(tokenizer.convert_tokens_to_ids(IMG) == self.image_token_id,
              f'{name}: the tokenizer maps {IMG} to {tokenizer.convert_tokens_to_ids(IMG)}, the model expects '
@@ -411,7 +424,8 @@ class VLMEmbedder(nn.Module):
     def __repr__(self):
         n = sum(p.numel() for p in self.model.parameters())
         t = sum(p.numel() for p in self.model.parameters() if p.requires_grad)
-        return f'VLMEmbedder({self.name!r}, {type(self.model).__name__}, d={self.dim}, {n:,} params ({t:,} trainable), pooling={self.cfg.pooling}, fusion={self.cfg.fusion})'
+        return (f'VLMEmbedder({self.name!r}, {type(self.model).__name__}, d={self.dim}, {n:,} params '
+                f'({t:,} trainable), pooling={self.cfg.pooling}, fusion={self.cfg.fusion})')
 
 # %% ../../nbs/20_vlm.embedder.ipynb #4401130c
 @patch(cls_method=True)
@@ -615,8 +629,9 @@ def encode_users(self:VLMEmbedder, texts:Sequence[Sequence[str|None]]|None,
         n = len(texts[u]) if texts[u] is not None else len(images[u]) if images[u] is not None else 0
         if n == 0: raise DataError(f'user at position {u} has an empty history')
         ts, ims = _none_list(texts[u], n)[-L:], _none_list(images[u], n)[-L:]
-        if len(_none_list(texts[u], n)) != len(_none_list(images[u], n)): raise DataError('user at position '
-                                                                                          f'{u}: {len(texts[u])} history texts but {len(images[u])} images')
+        if len(_none_list(texts[u], n)) != len(_none_list(images[u], n)):
+            raise DataError(f'user at position {u}: {len(texts[u])} history texts '
+                            f'but {len(images[u])} images')
         ts = [self.text(t) for t in ts]
         has_i = [i is not None for i in ims]
         t_ok, i_ok = any(t is not None for t in ts), any(has_i)
@@ -771,10 +786,11 @@ def load_gpu_embedder(cfg:dict=GPU_CONFIG, # settings, `GPU_CONFIG` by default
                                       attn_implementation=c['attn_implementation'],
                                       max_pixels=c['max_pixels'], image_size=c['image_size'])
     if c.get('gradient_checkpointing'):
-        if hasattr(emb.model,
-                   'activation_checkpointing_enable'): emb.model.activation_checkpointing_enable(activation_checkpointing_kwargs={'use_reentrant': False})
-        # transformers < 5.2x name
-        else: emb.model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={'use_reentrant': False})
+        m, kw = emb.model, {'use_reentrant': False}
+        if hasattr(m, 'activation_checkpointing_enable'):
+            m.activation_checkpointing_enable(activation_checkpointing_kwargs=kw)
+        else:   # transformers < 5.2x name
+            m.gradient_checkpointing_enable(gradient_checkpointing_kwargs=kw)
     return emb.add_lora(**c['lora']) if c.get('lora') else emb
 
 # %% ../../nbs/20_vlm.embedder.ipynb #5205ddb5
@@ -816,7 +832,8 @@ class FrozenTextEncoder(nn.Module):
         with _quiet():
             m = AutoModel.from_pretrained(str(p), local_files_only=True)
             t = AutoTokenizer.from_pretrained(str(p), local_files_only=True)
-        return cls(m, t, max_length, str(p)).to(get_device(device) if device is not None else torch.device('cpu'))
+        dev = get_device(device) if device is not None else torch.device('cpu')
+        return cls(m, t, max_length, str(p)).to(dev)
 
     def __repr__(self): return f'FrozenTextEncoder({self.name!r}, d={self.dim}, max_length={self.max_length})'
     @property
@@ -861,7 +878,8 @@ def item_fields(src, # a `recnb.catalog.Catalog` or a `recnb.synthetic.SynthData
     "Texts, lazily opened images and ids of items of a catalogue or synthetic dataset."
     codes = [int(c) for c in codes]
     if hasattr(src, 'df') and hasattr(src, 'image'):          # Catalog
-        return [src.text(c) for c in codes], [src.image(c) for c in codes], [_key(src.items[c]) for c in codes]
+        texts, images = [src.text(c) for c in codes], [src.image(c) for c in codes]
+        return texts, images, [_key(src.items[c]) for c in codes]
     if hasattr(src, 'texts') and hasattr(src, 'image'):       # SynthData
         return [src.texts[c] or None for c in codes], [functools.partial(src.image, c) for c in codes], codes
     raise ConfigError(f'unknown item source {type(src).__name__}: expected a Catalog or SynthData')

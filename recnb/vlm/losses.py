@@ -216,7 +216,9 @@ def wpcl(S:torch.Tensor, # (B, C) fused scores, positive of user b in column b
     has = (~mask).sum(1) > 1
     if weak_by == 'per_user': weak_t = d_t < d_v
     else:
-        weak_t = (d_t[has].mean() < d_v[has].mean() if bool(has.any()) else torch.tensor(False, device=S.device)).expand_as(d_t)
+        no = torch.tensor(False, device=S.device)
+        weak_all = d_t[has].mean() < d_v[has].mean() if bool(has.any()) else no
+        weak_t = weak_all.expand_as(d_t)
     d_weak, d_strong = torch.where(weak_t, d_t, d_v), torch.where(weak_t, d_v, d_t).detach()
     g = torch.relu(d_strong - d_weak) * has
     L = masked_logits(S, tau, mask)
@@ -346,7 +348,9 @@ def vlm2rec_loss(eu_t:torch.Tensor, # (B, d) user text embeddings
     with torch.set_grad_enabled(torch.is_grad_enabled() and c.lam > 0):
         reg = crtr(St, Sv, tau_r, mask, c.crtr_stopgrad_target)
         if c.crtr_scope == 'user_item+item_item':
-            ids = torch.arange(C, device=S.device) if targets is None else torch.as_tensor(cands if cands is not None else targets, device=S.device)
+            col = cands if cands is not None else targets
+            ids = torch.arange(C, device=S.device) if targets is None else torch.as_tensor(col,
+                                                                                       device=S.device)
             # self and duplicates
             drop = ids[:B, None] == ids[None, :]
             ni_t, ni_v = (F.normalize(e, dim=-1) if c.normalize_before_sum else e for e in (ei_t, ei_v))

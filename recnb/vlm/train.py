@@ -4,7 +4,8 @@
 
 # %% ../../nbs/23_vlm.train.ipynb #7865532a
 from __future__ import annotations
-import argparse, contextlib, functools, json, math, os, random, shutil, socket, subprocess, sys, tempfile, time, warnings
+import argparse, contextlib, functools, json, math, os, random, shutil, socket, subprocess, sys, tempfile
+import time, warnings
 from dataclasses import dataclass, field, asdict, fields, replace
 from pathlib import Path
 from typing import Callable, Sequence
@@ -15,7 +16,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 
-from ..core import ConfigError, DataError, need, progress, seed_everything, save_json, load_json, save_tensors, load_tensors
+from ..core import (ConfigError, DataError, need, progress, seed_everything, save_json, load_json,
+                        save_tensors, load_tensors)
 from ..splits import Split, leave_one_out
 from ..metrics import sample_candidates, chance_level
 from .losses import ABLATIONS, loss_config, vlm2rec_loss, candidate_mask
@@ -176,7 +178,8 @@ def check(self:TrainConfig)->TrainConfig:
          f'betas must be two numbers in [0, 1), got {c.betas!r}')
     need(0 <= c.lora_dropout < 1, f'lora_dropout must be in [0, 1), got {c.lora_dropout}')
     need(c.grad_clip is None or c.grad_clip > 0, f'grad_clip must be None or > 0, got {c.grad_clip}')
-    need(c.select_metric.split('/')[0].split('@')[0] in ('hr', 'ndcg', 'mrr') and (c.select_metric.split('/') + ['both'])[1] in ('both', 'text', 'image'),
+    metric, view = (c.select_metric.split('/') + ['both'])[:2]
+    need(metric.split('@')[0] in ('hr', 'ndcg', 'mrr') and view in ('both', 'text', 'image'),
          f"select_metric must look like 'ndcg@10', 'hr@20' or 'ndcg@10/image', got {c.select_metric!r}")
     # unknown or impossible loss settings raise here
     loss_config(c.loss, **c.loss_kw)
@@ -213,7 +216,8 @@ def lr_factor(step:int, # 0-based optimiser update
     w = math.ceil(warmup * total)
     if step < w: return (step + 1) / w
     p = min(1., (step - w) / max(1, total - w))
-    return 0.5 * (1 + math.cos(math.pi * p)) if schedule == 'cosine' else 1 - p if schedule == 'linear' else 1.
+    if schedule == 'cosine': return 0.5 * (1 + math.cos(math.pi * p))
+    return 1 - p if schedule == 'linear' else 1.
 
 # %% ../../nbs/23_vlm.train.ipynb #7e8e2136
 def dist_gather(x:torch.Tensor, # local rows
@@ -322,8 +326,8 @@ def load_data(cfg:TrainConfig)->tuple: # (item source, split)
 def enable_checkpointing(emb:VLMEmbedder)->VLMEmbedder:
     "Non-reentrant gradient checkpointing of the VLM (DDP-safe, no `enable_input_require_grads` needed)."
     m, kw = emb.model, {'use_reentrant': False}
-    if hasattr(m,
-               'activation_checkpointing_enable'): m.activation_checkpointing_enable(activation_checkpointing_kwargs=kw)
+    if hasattr(m, 'activation_checkpointing_enable'):
+        m.activation_checkpointing_enable(activation_checkpointing_kwargs=kw)
     else: m.gradient_checkpointing_enable(gradient_checkpointing_kwargs=kw)
     return emb
 
@@ -338,7 +342,8 @@ def build_embedder(cfg:TrainConfig, # settings
         from recnb.vlm.towers import build_towers
         return build_towers(cfg)
     if path == 'tiny':
-        folder = Path(out)/'tiny-vlm' if out is not None else Path(tempfile.gettempdir())/f'recnb-tiny-vlm-{os.getpid()}'
+        tmp = Path(tempfile.gettempdir())/f'recnb-tiny-vlm-{os.getpid()}'
+        folder = Path(out)/'tiny-vlm' if out is not None else tmp
         ctx = accelerator.main_process_first() if accelerator is not None else contextlib.nullcontext()
         with ctx: path = tiny_vlm(folder, **cfg.tiny)
     emb = VLMEmbedder.from_pretrained(path, dtype=cfg.dtype, attn_implementation=cfg.attn_implementation,
@@ -452,7 +457,8 @@ class VLMTrainer:
              f'{len(self.pairs)} training pairs are fewer than one batch of {c.batch_size}')
         self.total = c.max_steps or c.epochs * self.steps_per_epoch
         valid = make_pairs(split, 'valid', c.max_history)
-        self.diag_pairs = valid.subset(torch.from_numpy(np.sort(np.random.default_rng(c.seed).permutation(len(valid))[:c.diag_batch]))) if len(valid) else None
+        pick = np.sort(np.random.default_rng(c.seed).permutation(len(valid))[:c.diag_batch])
+        self.diag_pairs = valid.subset(torch.from_numpy(pick)) if len(valid) else None
         self.emb = emb if emb is not None else build_embedder(c, self.out, acc)
         self.params = self.emb.trainable_parameters()
         need(len(self.params) > 0,
@@ -490,7 +496,8 @@ def batch(self:VLMTrainer, step:int, # global step
     "This process's pairs of global step `step`."
     e, k = divmod(step, self.steps_per_epoch)
     perm = torch.from_numpy(np.random.default_rng([self.cfg.seed, e]).permutation(len(self.pairs)))
-    idx = perm[k*self.cfg.batch_size:(k + 1)*self.cfg.batch_size][self.rank*self.local_bs:(self.rank + 1)*self.local_bs]
+    B, b = self.cfg.batch_size, self.local_bs
+    idx = perm[k*B:(k + 1)*B][self.rank*b:(self.rank + 1)*b]
     return [self.pairs.hist(int(i)) for i in idx], self.pairs.targets[idx], self.pairs.history[idx]
 
 # %% ../../nbs/23_vlm.train.ipynb #72276912
@@ -586,7 +593,8 @@ def _set_rng_state(ts:dict, meta:dict, device:torch.device):
 def checkpoints(out:str|os.PathLike)->list[Path]:
     "Complete checkpoint folders of a run, oldest first."
     d = Path(out)/'ckpt'
-    return sorted(p for p in d.glob('step-*') if p.is_dir() and not p.name.endswith('.tmp')) if d.is_dir() else []
+    if not d.is_dir(): return []
+    return sorted(p for p in d.glob('step-*') if p.is_dir() and not p.name.endswith('.tmp'))
 
 # %% ../../nbs/23_vlm.train.ipynb #37e73690
 @patch
@@ -660,7 +668,8 @@ def resume(self:VLMTrainer)->VLMTrainer:
     if not ck: return self
     self.load_checkpoint(ck[-1])
     lf = self.out/'log.jsonl'
-    self.log = [r for r in (json.loads(l) for l in lf.read_text().splitlines() if l.strip()) if r['step'] <= self.step] if lf.is_file() else []
+    recs = (json.loads(l) for l in lf.read_text().splitlines() if l.strip()) if lf.is_file() else ()
+    self.log = [r for r in recs if r['step'] <= self.step]
     # every process has read the log before it is rewritten
     self.acc.wait_for_everyone()
     if self.main and lf.is_file(): lf.write_text(''.join(json.dumps(r) + '\n' for r in self.log))
@@ -685,7 +694,8 @@ class TrainResult:
     embedder:VLMEmbedder|None = field(default=None, repr=False) # the trained embedder (final weights)
     def summary(self)->dict:
         "JSON-able summary (without the log and the embedder)."
-        return {k: v for k, v in asdict(replace(self, log=[], embedder=None)).items() if k not in ('log', 'embedder')}
+        d = asdict(replace(self, log=[], embedder=None))
+        return {k: v for k, v in d.items() if k not in ('log', 'embedder')}
 
 # %% ../../nbs/23_vlm.train.ipynb #cfd75961
 @patch
@@ -902,8 +912,8 @@ def launch_cmd(config:str|os.PathLike, # JSON config file
                 '--num_cpu_threads_per_process', '1', '--main_process_ip', '127.0.0.1', '--main_process_port',
                 str(port),
                 '--mixed_precision', 'no', '--dynamo_backend', 'no']
-    return head + ['-m', 'recnb.vlm.train', '--config', str(config), '--out',
-                   str(out)] + (['--resume'] if resume else []) + ([] if stop_at is None else ['--stop-at', str(stop_at)])
+    tail = (['--resume'] if resume else []) + ([] if stop_at is None else ['--stop-at', str(stop_at)])
+    return head + ['-m', 'recnb.vlm.train', '--config', str(config), '--out', str(out)] + tail
 
 # %% ../../nbs/23_vlm.train.ipynb #2149c3e1
 def launch_train(cfg:TrainConfig|dict, # settings
@@ -985,9 +995,9 @@ def bench_train(steps:int=6, # timed training steps
     if threads: torch.set_num_threads(threads)
     try:
         path = tiny_vlm(Path(folder or tmpd)/'tiny-vlm', **TINY_TRAIN['tiny'])
+        data_kw = TINY_TRAIN['data_kw'] | dict(n_users=max(64, 2 * batch_size))
         kw = TINY_TRAIN | dict(model=str(path), batch_size=batch_size, max_steps=warmup + steps, eval_every=0,
-                               diag_every=0,
-                               data_kw=TINY_TRAIN['data_kw'] | dict(n_users=max(64, 2 * batch_size))) | overrides
+                               diag_every=0, data_kw=data_kw) | overrides
         tr = VLMTrainer(as_config(**kw))
         cuda = tr.acc.device.type == 'cuda'
         def clock():
