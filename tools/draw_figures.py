@@ -32,7 +32,36 @@ def vlm2rec(d:Path)->list[Path]:
         plot_robustness({'runs': runs}, path=out[-1])
     return out
 
-DRAWERS = {'vlm2rec': vlm2rec}
+def f3crec(d:Path)->list[Path]:
+    from recnb.experiments.f3crec import plot_final, plot_heatmap, plot_task_curves, plot_replay
+    res = [load_json(f) for f in sorted(d.glob('f3crec_*_*_*.json'))]
+    out = []
+    for ds in dict.fromkeys(r['dataset'] for r in res):
+        rs = [r for r in res if r['dataset'] == ds]
+        out.append(d/f'f3crec_final_{ds}.svg')
+        plot_final(rs, path=out[-1])
+        full = [r for r in rs if r['base'] == 'fedmf' and r['variant'] == 'full']
+        if not full: continue
+        for mode in ('corrected', 'reference'):
+            out.append(d/f'f3crec_heatmap_{ds}_{mode}.svg')
+            ms = [x['a'][mode]['ndcg@20'] for x in full[0]['runs']]
+            plot_heatmap(ms, f'{ds}, F3CRec-FedMF, {mode} mode', path=out[-1])
+        out += [d/f'f3crec_curves_{ds}.svg', d/f'f3crec_replay_{ds}.svg']
+        plot_task_curves(full[0], path=out[-2])
+        plot_replay(full[0], path=out[-1])
+    return out
+
+def towers(d:Path)->list[Path]:
+    from recnb.experiments.towers import load_towers, plot_towers, plot_training, plot_robust
+    if not list(d.glob('towers_ml-100k*.json')): return []
+    r = load_towers('ml-100k', d)
+    out = [d/'towers_ml-100k.svg', d/'towers_training_ml-100k.svg', d/'towers_robustness_ml-100k.svg']
+    plot_towers(r, path=out[0])
+    plot_training(r, path=out[1])
+    plot_robust(r, path=out[2])
+    return out
+
+DRAWERS = {'vlm2rec': vlm2rec, 'f3crec': f3crec, 'towers': towers}
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
