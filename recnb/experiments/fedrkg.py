@@ -325,8 +325,8 @@ PAPER_EXTRA = [(m, 'train', 1e-4) for m in ('dual', 'central')] + [
 PAPER_FULL = [(m, 'train', 1e-4, True) for m in ('local', 'kg', 'ag')]  # correct pool, all 1000 rounds
 def paper_cells(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), seeds:tuple=(0, 1, 2),
                 base:str='pfedrec',
-                groups:tuple=(PAPER_MAIN, PAPER_EXTRA, PAPER_FULL))->list[dict]:
-    "The paper grid in running order: seed 0 of every cell, then seed 1, ...; main cells before extras."
+                groups:tuple=(PAPER_MAIN, PAPER_FULL, PAPER_EXTRA))->list[dict]:
+    "The paper grid in running order: seed 0 of every cell, then seed 1, ...; main, all-rounds, extra cells."
     return [dict(dataset=ds, base=base, method=m, negatives=neg, gate_lr=lr, seed=sd)
             | ({'full': True} if full else {})
             for sd in seeds for grp in groups for ds in datasets for m, neg, lr, *full in grp]
