@@ -465,17 +465,19 @@ def verdicts(res:dict # a `run_towers` / `load_towers` result
     tn = lambda n: _mean(res, n, 'direct', 'full/ndcg@10')          # test NDCG@10, full ranking, seed mean
     if 'sft' in D:
         d = D['sft']
-        weak = 'image' if (d['gap_tv']['last'] or 0) > 0 else 'text'
+        weak = 'image' if d['val/ndcg@10/image']['first'] < d['val/ndcg@10/text']['first'] else 'text'
         strong = 'text' if weak == 'image' else 'image'
         w0, w1 = d[f'val/ndcg@10/{weak}']['first'], d[f'val/ndcg@10/{weak}']['last']
         s0, s1 = d[f'val/ndcg@10/{strong}']['first'], d[f'val/ndcg@10/{strong}']['last']
         comp = tn('towers_sft/both'), tn(f'towers_sft/{strong}')
         collapsed = w1 < w0 and s1 > s0
+        g0, g1 = d['grad_ratio']['first'], d['grad_ratio']['last']
         out['collapse'] = {'weak': weak, 'weak_val_ndcg10': [w0, w1], 'strong_val_ndcg10': [s0, s1],
                            'gap_tv': [d['gap_tv']['first'], d['gap_tv']['last']],
                            'fused_vs_strong_test': comp,
                            'reading': f'{weak} is the weak modality; under SFT it goes {w0:.4f} -> {w1:.4f} '
-                                      f'(val NDCG@10) while {strong} goes {s0:.4f} -> {s1:.4f}: '
+                                      f'(val NDCG@10) while {strong} goes {s0:.4f} -> {s1:.4f}, text/image '
+                                      f'gradient-norm ratio {g0:.2f} -> {g1:.2f}: '
                                       + ('collapse' if collapsed else 'no collapse')}
         for l, key in (('wpcl', 'WPCL'), ('full', 'full VLM2Rec')):
             if l not in D: continue
