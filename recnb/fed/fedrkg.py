@@ -109,7 +109,8 @@ def gate_step(fed:Federation, W:torch.Tensor, b:torch.Tensor, # gates (U, 3d), (
     Gr = Pg[items]
     d = Rw.shape[-1]
     wr, wg = w[:, :d] + w[:, 2 * d:], w[:, d:2 * d] - w[:, 2 * d:]
-    gate = torch.sigmoid((Rw * wr[r]).sum(-1) + (Gr * wg[r]).sum(-1) + bb[r])
+    def pick(x): return x.index_select(0, r)  # not x[r]: on a CPU its backward adds in a thread-dependent order
+    gate = torch.sigmoid((Rw * pick(wr)).sum(-1) + (Gr * pick(wg)).sum(-1) + pick(bb))
     E = beta * Rw + 2 * (1 - beta) * gate[:, None] * Gr
     bce = F.binary_cross_entropy_with_logits(fed.model.score_flat(p, E, r), y, reduction='none')
     l = torch.zeros(A).index_add(0, r, bce) / valid.sum(1)
