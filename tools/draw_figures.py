@@ -61,7 +61,23 @@ def towers(d:Path)->list[Path]:
     plot_robust(r, path=out[2])
     return out
 
-DRAWERS = {'vlm2rec': vlm2rec, 'f3crec': f3crec, 'towers': towers}
+def fedrkg(d:Path)->list[Path]:
+    from recnb.experiments.fedrkg import plot_curves, plot_memory, plot_paper_curves, load_paper
+    res = [load_json(f) for f in sorted(d.glob('fedrkg_*_*_*.json'))
+           if not f.name.startswith(('fedrkg_leak', 'fedrkg_paper'))]
+    out = []
+    for ds in dict.fromkeys(r['dataset'] for r in res):
+        rs = [r for r in res if r['dataset'] == ds]
+        out += [d/f'fedrkg_curves_{ds}.svg', d/f'fedrkg_memory_{ds}.svg']
+        plot_curves([r for r in rs if r['method'] != 'central'], path=out[-2])
+        plot_memory(rs, path=out[-1])
+    P = load_paper(d)
+    for ds in dict.fromkeys(r['dataset'] for r in P):
+        out.append(d/f'fedrkg_paper_curves_{ds}.svg')
+        plot_paper_curves(P, ds, path=out[-1])
+    return out
+
+DRAWERS = {'vlm2rec': vlm2rec, 'f3crec': f3crec, 'towers': towers, 'fedrkg': fedrkg}
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -24,7 +24,9 @@ __all__ = ['ALIASES', 'METHOD_ARGS', 'PAPER_DECAY', 'PAPER_RUN', 'PRESETS', 'PAP
 import os, statistics, time
 from dataclasses import asdict
 from pathlib import Path
+from typing import Callable
 from ..core import figures_dir, save_json, Timer
+from .common import seeds_label, styled, save_fig
 
 ALIASES = {
     'adaptive': 'ag',
@@ -147,43 +149,58 @@ def run_fedrkg_grid(datasets:tuple=('filmtrust-fedrkg', 'amazon-video', 'ml-100k
     return res
 
 # %% ../../nbs/experiments/fedrkg.ipynb #c822c04e
-def plot_curves(results:list[dict], metric:str='ndcg@10', path:str|os.PathLike|None=None):
-    "Test `metric` against rounds, one line per (base, method), mean over the seeds that reached each round."
-    import matplotlib
-    matplotlib.use('Agg')
-    import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(6, 3.6))
-    for r in results:
-        by = {}  # runs stop early at different rounds: average over the runs that reached each round
-        for run in r['runs']:
-            for c in run['curve']: by.setdefault(c['round'], []).append(c[metric])
-        rounds = sorted(by)
-        ax.plot(rounds, [statistics.fmean(by[x]) for x in rounds], label=f'{r["base"]}/{r["method"]}')
-    ax.set_xlabel('round')
-    ax.set_ylabel(f'test {metric}')
-    ax.set_title(results[0]['dataset'])
-    ax.legend(fontsize=7, ncol=2)
-    fig.tight_layout()
-    if path: fig.savefig(path, metadata={'Date': None})
-    return fig
+def _by_round(runs:list[dict], rounds:Callable, values:Callable)->tuple:
+    "Rounds, mean and sample std over the runs (seeds) that reached each round (std NaN below two runs)."
+    by = {}
+    for run in runs:
+        for x, y in zip(rounds(run), values(run)): by.setdefault(x, []).append(y)
+    xs = sorted(by)
+    sd = [statistics.stdev(by[x]) if len(by[x]) > 1 else float('nan') for x in xs]
+    return xs, [statistics.fmean(by[x]) for x in xs], sd
+
+def _line(ax, xs, m, sd, **kw):
+    "A mean line with a ±1 std band where at least two seeds reached the round."
+    import numpy as np
+    line, = ax.plot(xs, m, **kw)
+    m, sd = np.asarray(m), np.asarray(sd)
+    ax.fill_between(xs, m - sd, m + sd, color=line.get_color(), alpha=.2, lw=0, where=~np.isnan(sd))
+    return line
 
 # %% ../../nbs/experiments/fedrkg.ipynb #54ba8f0d
+@styled
+def plot_curves(results:list[dict], metric:str='ndcg@10', path:str|os.PathLike|None=None):
+    "Test `metric` against rounds, one panel per base model, one line per method (mean ± std over seeds)."
+    import matplotlib.pyplot as plt
+    bases = list(dict.fromkeys(r['base'] for r in results))
+    fig, axs = plt.subplots(1, len(bases), figsize=(4.2 * len(bases), 3.4), squeeze=False, sharey=True)
+    for ax, base in zip(axs[0], bases):
+        for r in [r for r in results if r['base'] == base]:
+            xs, m, sd = _by_round(r['runs'], lambda run: [c['round'] for c in run['curve']],
+                                  lambda run: [c[metric] for c in run['curve']])
+            _line(ax, xs, m, sd, label=f'{r["method"]} ({seeds_label(len(r["runs"]))})')
+        ax.set_title(f'{results[0]["dataset"]}, {base}')
+        ax.set_xlabel('round')
+        ax.legend(fontsize=8)
+    axs[0][0].set_ylabel(f'test {metric} (mean ± std)')
+    fig.tight_layout()
+    return save_fig(fig, path)
+
+# %% ../../nbs/experiments/fedrkg.ipynb #c7f94bca
+@styled
 def plot_memory(results:list[dict], metric:str='ndcg@10', path:str|os.PathLike|None=None):
     "Test `metric` (mean ± std over seeds) against persistent per-client bytes."
-    import matplotlib
-    matplotlib.use('Agg')
     import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(6, 3.6))
+    fig, ax = plt.subplots(figsize=(6.4, 3.8))
     for r in results:
         x, m = r['client_bytes']['persistent'] / 1024, r['test'][metric]
         ax.errorbar(x, m['mean'], yerr=m['std'], fmt='o', capsize=3)
-        ax.annotate(f'{r["base"]}/{r["method"]}', (x, m['mean']), fontsize=7)
+        ax.annotate(f'{r["base"]}/{r["method"]}', (x, m['mean']), fontsize=8)
+    n = sorted({len(r['runs']) for r in results})
     ax.set_xlabel('persistent parameters per client (KB)')
-    ax.set_ylabel(f'test {metric}')
-    ax.set_title(results[0]['dataset'])
+    ax.set_ylabel(f'test {metric} (mean ± std)')
+    ax.set_title(f'{results[0]["dataset"]}: accuracy against memory ({seeds_label(max(n))} per point)')
     fig.tight_layout()
-    if path: fig.savefig(path, metadata={'Date': None})
-    return fig
+    return save_fig(fig, path)
 
 # %% ../../nbs/experiments/fedrkg.ipynb #3aee23aa
 def leak_experiment(dataset:str='filmtrust-fedrkg', rounds:int=100, seed:int=0, every:int=5, out=None)->dict:
@@ -413,30 +430,21 @@ def paper_table(results:list[dict], grid:list[dict], metric:str='hr@10')->str:
 
 # %% ../../nbs/experiments/fedrkg.ipynb #68fd8dff
 COLORS = {'replace': 'C0', 'local': 'C1', 'kg': 'C2', 'ag': 'C3', 'dual': 'C4', 'central': 'C5'}
+@styled
 def plot_paper_curves(results:list[dict], dataset:str, metric:str='test_hr@10',
                       path:str|os.PathLike|None=None):
-    "Learning curves per method and pool: mean over seeds that reached each round, band = min..max."
-    import matplotlib
-    matplotlib.use('Agg')
+    "Learning curves per method and pool: mean over the seeds that reached each round, band ±1 std."
     import matplotlib.pyplot as plt
-    fig, axs = plt.subplots(1, 2, figsize=(10, 3.6), sharey=True)
+    fig, axs = plt.subplots(1, 2, figsize=(12, 3.8), sharey=True)
     for ax, neg in zip(axs, ('reference', 'train')):
         for r in sorted(results, key=lambda r: list(COLORS).index(r['method'])):
             if (r['dataset'], r['negatives']) != (dataset, neg) or r['gate_lr'] != 1e-4: continue
-            by = {}
-            for run in r['runs']:
-                for x, y in zip(run['curve']['round'], run['curve'][metric]): by.setdefault(x, []).append(y)
-            xs = sorted(by)
-            lab = f'{r["method"]}{", all rounds" if r.get("full") else ""} ({len(r["runs"])})'
-            ls = '--' if r.get('full') else '-'
-            col = COLORS[r['method']]
-            ax.plot(xs, [statistics.fmean(by[x]) for x in xs], ls, color=col, lw=1, label=lab)
-            lo, hi = [min(by[x]) for x in xs], [max(by[x]) for x in xs]
-            ax.fill_between(xs, lo, hi, color=col, alpha=0.2)
+            xs, m, sd = _by_round(r['runs'], lambda run: run['curve']['round'], lambda run: run['curve'][metric])
+            lab = f'{r["method"]}{", all rounds" if r.get("full") else ""} ({seeds_label(len(r["runs"]))})'
+            _line(ax, xs, m, sd, ls='--' if r.get('full') else '-', color=COLORS[r['method']], lw=1, label=lab)
         ax.set_title(f'{dataset}, {"official (leaky)" if neg == "reference" else "correct"} negatives')
         ax.set_xlabel('round')
-        ax.legend(fontsize=7)
-    axs[0].set_ylabel(metric.replace('_', ' '))
+        ax.legend(fontsize=8)
+    axs[0].set_ylabel(metric.replace('_', ' ') + ' (mean ± std)')
     fig.tight_layout()
-    if path: fig.savefig(path, metadata={'Date': None})
-    return fig
+    return save_fig(fig, path)
