@@ -52,7 +52,10 @@ _draws = re.compile(r'(^|[^\w.])(plot_\w+|plt\.subplots|plt\.figure|sns\.\w+)\(|
 
 def _code(p): return [c for c in _cells(p) if c['cell_type'] == 'code']
 
-def _shown(c)->bool: return not re.match(r'\s*#\s*\|\s*(export|hide|exporti)', ''.join(c['source']))
+def _shown(c)->bool:
+    "A cell a reader sees run: not exported, not hidden, not `slow` (slow cells are not re-executed)."
+    s = ''.join(c['source'])
+    return not re.match(r'\s*#\s*\|\s*(export|hide|exporti)', s) and not re.search(r'^#\|\s*slow', s, re.M)
 
 def test_notebooks_are_committed_executed():
     "Every notebook with visible code shows at least one output."

@@ -26,7 +26,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Callable
 from ..core import figures_dir, save_json, Timer
-from .common import seeds_label, styled, save_fig
+from .common import mean_std, seeds_label, styled, save_fig
 
 ALIASES = {
     'adaptive': 'ag',
@@ -41,8 +41,6 @@ ALIASES = {
 }
 
 # %% ../../nbs/experiments/fedrkg.ipynb #60eae256
-def _mean_std(xs: list[float]) -> dict:
-    return {'mean': statistics.fmean(xs), 'std': statistics.stdev(xs) if len(xs) > 1 else 0.0}
 def run_fedrkg(dataset:str='filmtrust-fedrkg', # registry name ('filmtrust-fedrkg', 'amazon-video', ...)
                base:str='pfedrec', # 'pfedrec', 'fedmf' or 'fedncf'
                method:str='ag', # 'replace', 'local', 'central', 'dual', 'kg', 'ag' (or an alias)
@@ -82,7 +80,7 @@ def run_fedrkg(dataset:str='filmtrust-fedrkg', # registry name ('filmtrust-fedrk
         )
     keys = runs[0]['test'].keys()
     res = {'kind': 'fedrkg', 'dataset': dataset, 'base': base, 'method': method, 'seeds': list(seeds),
-           'test': {k: _mean_std([r['test'][k] for r in runs]) for k in keys}, 'runs': runs,
+           'test': {k: mean_std([r['test'][k] for r in runs]) for k in keys}, 'runs': runs,
            'client_bytes': fed.client_bytes(), 'card': fed.evaluate('test').card.to_dict()}
     if save: save_json(res, figures_dir(out)/f'fedrkg_{dataset}_{base}_{method}.json')
     return res
@@ -280,7 +278,7 @@ def _paper_result(c:dict, runs:list, fed:Federation)->dict:
     runs = sorted(runs, key=lambda r: r['seed'])
     card = fed.split.card(ks=list(fed.cfg.ks), extra=fed.describe() | {'protocol': 'paper', 'cell': c})
     return {'kind': 'fedrkg_paper', **c, 'seeds': [r['seed'] for r in runs], 'runs': runs,
-            'test': {k: _mean_std([r['test'][k] for r in runs]) for k in runs[0]['test']},
+            'test': {k: mean_std([r['test'][k] for r in runs]) for k in runs[0]['test']},
             'client_bytes': fed.client_bytes(), 'card': card.to_dict()}
 
 # %% ../../nbs/experiments/fedrkg.ipynb #3170f1d9

@@ -23,6 +23,7 @@ from ..vlm.towers import TowerEmbedder, TowerConfig, build_towers
 from .vlm2rec import (ExpTrainer, EvalSet, eval_set, robustness, protocol_results,
                                        item_frequency,
                                        mean_std, paired_test, VIEWS, TEST_KEYS, PERTURB_PS)
+from .common import styled, save_fig
 
 # %% auto #0
 __all__ = ['TOWER_TRAIN', 'SWEEPS', 'SASREC', 'DIAG_KEYS', 'VAL_KEYS', 'TRAIN_PANELS', 'fit_towers', 'tower_views',
@@ -505,16 +506,8 @@ def verdicts(res:dict # a `run_towers` / `load_towers` result
 
 # %% ../../nbs/experiments/towers.ipynb #c4957ae1
 def _mpl():
-    import matplotlib
-    matplotlib.use('Agg')
     import matplotlib.pyplot as plt
-    plt.rcParams['svg.fonttype'] = 'none'
-    plt.rcParams['svg.hashsalt'] = 'recnb'
     return plt
-
-def _save(fig, path):
-    if path is not None: fig.savefig(path, metadata={'Date': None})
-    return fig
 
 def _main_keys(S:dict)->list[str]:
     "Methods of the main table: fused direct views and SASRec runs (no sweep variants)."
@@ -523,6 +516,7 @@ def _main_keys(S:dict)->list[str]:
     return [k for k in S if main(k)]
 
 # %% ../../nbs/experiments/towers.ipynb #bba33c42
+@styled
 def plot_towers(res:dict, # a `run_towers` result
                 metric:str='ndcg@10', # plotted metric
                 path:str|os.PathLike|None=None, # file to write
@@ -559,7 +553,7 @@ def plot_towers(res:dict, # a `run_towers` result
     fig.suptitle(f'{res["dataset"]}: two pretrained towers (MiniLM + EfficientNet-Lite0), not a VLM',
                  fontsize=10)
     fig.tight_layout()
-    return _save(fig, path)
+    return save_fig(fig, path)
 
 def _cold(ax, S, keys):
     for k in [k for k in keys if k.endswith('[sasrec]')]:
@@ -571,7 +565,7 @@ def _cold(ax, S, keys):
     ax.set_xlabel('training frequency of the test item', fontsize=8)
     ax.set_ylabel('SASRec test NDCG@10, sampled (seed mean)', fontsize=8)
     ax.set_title('cold start', fontsize=9)
-    ax.legend(fontsize=6)
+    ax.legend(fontsize=8)
 
 # %% ../../nbs/experiments/towers.ipynb #d50b754d
 TRAIN_PANELS = (('evals', 'val/ndcg@10/text', 'val NDCG@10, text only'),
@@ -592,6 +586,7 @@ def _band(runs, field, key):
     return np.array(steps), np.array([np.mean(v) for v in vals]), np.array(sd)
 
 # %% ../../nbs/experiments/towers.ipynb #2e102dc8
+@styled
 def plot_training(res:dict, # a `run_towers` result
                   path:str|os.PathLike|None=None, # file to write
                  ):
@@ -615,14 +610,15 @@ def plot_training(res:dict, # a `run_towers` result
         ax.set_xlabel('optimiser step', fontsize=8)
         ax.set_ylabel(f'{key} (seed mean ± std)', fontsize=7)
         ax.tick_params(labelsize=7)
-    axs.flat[0].legend(fontsize=6)
+    axs.flat[0].legend(fontsize=8)
     fig.suptitle(f'{res["dataset"]}: two pretrained towers over training (validation: 200 users, 100 sampled '
                  'negatives; '
                  'diagnostics: fixed batch of 32 validation pairs)', fontsize=9)
     fig.tight_layout()
-    return _save(fig, path)
+    return save_fig(fig, path)
 
 # %% ../../nbs/experiments/towers.ipynb #22278cb8
+@styled
 def plot_robust(res:dict, # a `run_towers` result
                 metric:str='ndcg@10/both', # plotted metric
                 path:str|os.PathLike|None=None, # file to write
@@ -637,4 +633,4 @@ def plot_robust(res:dict, # a `run_towers` result
     fig.axes[0].set_ylabel(f'test {metric}, sampled (seeds {seeds})', fontsize=8)
     fig.suptitle(f'{res["dataset"]}: robustness at test time, two pretrained towers', fontsize=9)
     fig.tight_layout()
-    return _save(fig, path)
+    return save_fig(fig, path)

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from ..core import ConfigError, need, figures_dir, save_json, seed_everything
+from ..core import ConfigError, need, figures_dir, save_json, seed_everything, Timer
 from ..splits import Split, leave_one_out
 from ..metrics import sample_candidates, chance_level, evaluate, target_metrics
 from ..vlm.losses import ABLATIONS
@@ -901,10 +901,10 @@ def run_ml100k(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
     tmp = work is None
     work = Path(tempfile.mkdtemp(prefix='recnb-vlm2rec-')) if tmp else Path(work)
     t0 = time.perf_counter()
-    T = {}
+    T = Timer()  # seconds per phase
     scfg = dict(epochs=30, patience=5) | (sasrec or {})
     try:
-        with _timer(T, 'data'):
+        with T('data'):
             if src is None:
                 from recnb.catalog import load_multimodal
                 ia, cat = load_multimodal(dataset)
@@ -917,7 +917,7 @@ def run_ml100k(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
         cand = work/'candidates_test.safetensors'
         n = _n_items(src)
         texts, _, _ = item_fields(src, range(n))
-        with _timer(T, 'text_encoder'):
+        with T('text_encoder'):
             if text_encoder is None:
                 from recnb.vlm.embedder import FrozenTextEncoder
                 text_encoder = FrozenTextEncoder.from_pretrained()
@@ -968,7 +968,7 @@ def run_ml100k(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
             cfg = replace(cfg, tiny=cfg.tiny | {'seed': s})
             val = eval_set(split, 'valid', cfg.eval_neg, cfg.eval_users, s, cfg.max_history)
             if zero_shot:
-                with _timer(T, f'zero_shot_{s}'):
+                with T(f'zero_shot_{s}'):
                     V = vlm_views(tiny_embedder(cfg, work, tune))
                 for v, (ie, U) in V.items(): add(f'vlm_zero_shot/{v}', s, 'direct', direct(ie, U))
             for loss in losses:
@@ -999,17 +999,11 @@ def run_ml100k(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
            'sasrec': scfg, 'text_encoder': getattr(text_encoder, 'name', type(text_encoder).__name__),
            'model': 'tiny random-init Qwen2-VL (recnb.vlm.tiny_vlm), not a pretrained VLM',
            'methods': methods,
-           'timings_s': {k: round(v, 2) for k, v in T.items()}, 'wall_s': round(time.perf_counter() - t0, 1),
+           'timings_s': {k: round(v, 2) for k, v in T.secs.items()}, 'wall_s': round(time.perf_counter() - t0, 1),
            **_env()}
     res['summary'] = summarise_real(res)
     if save: save_json(res, figures_dir(out)/f'vlm2rec_{split.dataset}.json')
     return res
-
-# %% ../../nbs/experiments/vlm2rec.ipynb #b6b1a3f6
-class _timer:
-    def __init__(self, d, k): self.d, self.k = d, k
-    def __enter__(self): self.t = time.perf_counter()
-    def __exit__(self, *a): self.d[self.k] = self.d.get(self.k, 0.) + time.perf_counter() - self.t
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #6bd4ad85
 def summarise_real(res:dict # a `run_ml100k` result
