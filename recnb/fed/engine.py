@@ -743,7 +743,7 @@ def fit(self:Federation, rounds:int|None=None, # run until this many rounds in t
     if self.stopped(): return self
     bar = progress(
         range(self.t, R),
-        desc=f'{self.model.name}/{self.method.name}',
+        desc=f'{self.split.dataset or "data"} {self.model.name}/{self.method.name} seed {self.cfg.seed}',
         disable=None if show_progress else True,
     )
     for _ in bar:
