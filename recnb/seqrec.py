@@ -20,6 +20,7 @@ from .baselines import make_split
 from .metrics import (METRICS, EvalResult, evaluate, evaluate_sampled, sample_candidates,
                            save_candidates,
                            load_candidates, chance_level)
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['PAD', 'WINDOWS', 'LOSSES', 'ITEM_INITS', 'ADAPTERS', 'FEAT_NORMS', 'train_windows', 'history_tokens',
@@ -314,25 +315,29 @@ class SASRec(nn.Module):
         "Next-item scores after the last position of each window."
         return self(seq)[:, -1] @ self.items.all().T
 
-    def scorer(self, split:Split, # split to score
-               target:str='test', # 'valid' or 'test': which history is read
-              )->Callable: # users (B,) -> (B, n_items) scores, for `recnb.metrics.evaluate`
-        "A `score_fn` for the evaluator: users' histories (last `max_len` items before `target`) -> scores."
-        H = history_tokens(split, target, self.L).to(self.device)
-        def score_fn(users):
-            was = self.training
-            self.eval()
-            try: return self.score(H[torch.as_tensor(users, device=H.device)])
-            finally: self.train(was)
-        return score_fn
-
-    def unfreeze_items(self)->SASRec:
-        "Turn a frozen-adapter item table into a trainable table initialised with the adapted features (fine-tune)."
-        self.items.unfreeze()
-        return self
-
     @property
     def device(self)->torch.device: return self.pos.weight.device
+
+# %% ../nbs/07_seqrec.ipynb #d8a7771d
+@patch
+def scorer(self:SASRec, split:Split, # split to score
+           target:str='test', # 'valid' or 'test': which history is read
+          )->Callable: # users (B,) -> (B, n_items) scores, for `recnb.metrics.evaluate`
+    "A `score_fn` for the evaluator: users' histories (last `max_len` items before `target`) -> scores."
+    H = history_tokens(split, target, self.L).to(self.device)
+    def score_fn(users):
+        was = self.training
+        self.eval()
+        try: return self.score(H[torch.as_tensor(users, device=H.device)])
+        finally: self.train(was)
+    return score_fn
+
+# %% ../nbs/07_seqrec.ipynb #2cca7ea6
+@patch
+def unfreeze_items(self:SASRec)->SASRec:
+    "Turn a frozen-adapter item table into a trainable table initialised with the adapted features (fine-tune)."
+    self.items.unfreeze()
+    return self
 
 # %% ../nbs/07_seqrec.ipynb #79cb6502
 def sasrec_loss(model:SASRec, # the model (in train mode for dropout)
