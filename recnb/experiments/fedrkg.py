@@ -39,6 +39,7 @@ ALIASES = {
     'centralized': 'central',
     'dual-knowledge': 'dual',
 }
+from ..splits import Split
 
 # %% ../../nbs/experiments/fedrkg.ipynb #60eae256
 def run_fedrkg(dataset:str='filmtrust-fedrkg', # registry name ('filmtrust-fedrkg', 'amazon-video', ...)

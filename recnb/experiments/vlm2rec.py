@@ -435,70 +435,87 @@ def _m(runs, f): return mean_std([f(r) for r in runs])['mean']
 def _lt(a, b): return None if a is None or b is None else bool(a < b)
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #a72c20f1
+def _c1(res, weak, strong, sft)->dict:
+    "C1: standard SFT amplifies the imbalance between the modalities."
+    g0, g1 = _m(sft, lambda r: _first(r['diags'], 'gap_abs')), _m(sft, lambda r: _last(r['diags'], 'gap_abs'))
+    r0 = _m(sft, lambda r: _abs_log(_first(r['diags'], 'grad_ratio')))
+    r1 = _m(sft, lambda r: _abs_log(_last(r['diags'], 'grad_ratio')))
+    c = {'gap_start': g0, 'gap_end': g1, 'abs_log_grad_ratio_start': r0, 'abs_log_grad_ratio_end': r1,
+         'weak_only_hr@10': _m(sft, lambda r: r['test'][f'hr@10/{weak}']),
+         'strong_only_hr@10': _m(sft, lambda r: r['test'][f'hr@10/{strong}'])}
+    rw, rs = _runs(res, 'sft', weak), _runs(res, 'sft', strong)
+    c['weak_reference_hr@10'] = _m(rw, lambda r: r['test'][f'hr@10/{weak}']) if rw else None
+    c['strong_reference_hr@10'] = _m(rs, lambda r: r['test'][f'hr@10/{strong}']) if rs else None
+    parts = [_lt(g0, g1), _lt(r0, r1)]
+    if rw and rs: parts += [c['weak_only_hr@10'] <= .8 * c['weak_reference_hr@10'],
+                            c['strong_only_hr@10'] >= .9 * c['strong_reference_hr@10']]
+    return c | {'pass': None if None in parts else all(parts)}
+
+def _abs_log(r): return None if r is None or not r > 0 else abs(math.log(r))
+
+# %% ../../nbs/experiments/vlm2rec.ipynb #b9c1c6d9
+def _c2(weak, sft, wp)->dict:
+    "C2: WPCL rectifies the imbalance without costing fused accuracy."
+    gs, gw = _m(sft, lambda r: _last(r['diags'], 'gap_abs')), _m(wp, lambda r: _last(r['diags'], 'gap_abs'))
+    rs_ = _m(sft, lambda r: _abs_log(_last(r['diags'], 'grad_ratio')))
+    rw_ = _m(wp, lambda r: _abs_log(_last(r['diags'], 'grad_ratio')))
+    c = {'gap_sft': gs, 'gap_wpcl': gw, 'abs_log_grad_ratio_sft': rs_, 'abs_log_grad_ratio_wpcl': rw_,
+         'weak_only_hr@10_sft': _m(sft, lambda r: r['test'][f'hr@10/{weak}']),
+         'weak_only_hr@10_wpcl': _m(wp, lambda r: r['test'][f'hr@10/{weak}']),
+         'fused_hr@10_sft': _m(sft, lambda r: r['test']['hr@10/both']),
+         'fused_hr@10_wpcl': _m(wp, lambda r: r['test']['hr@10/both'])}
+    parts = [None if gs is None or gw is None else gw <= .7 * gs, _lt(rw_, rs_),
+             c['weak_only_hr@10_wpcl'] > c['weak_only_hr@10_sft'],
+             c['fused_hr@10_wpcl'] >= c['fused_hr@10_sft']]
+    return c | {'pass': None if None in parts else all(parts)}
+
+# %% ../../nbs/experiments/vlm2rec.ipynb #a2d64db2
+def _c3(wp, full)->dict:
+    "C3: CRTR preserves the cross-modal geometry."
+    c = {'crtr_kl_wpcl': _m(wp, lambda r: _last(r['diags'], 'crtr')),
+         'crtr_kl_full': _m(full, lambda r: _last(r['diags'], 'crtr')),
+         'agreement_wpcl': _m(wp, lambda r: _last(r['diags'], 'agreement')),
+         'agreement_full': _m(full, lambda r: _last(r['diags'], 'agreement')),
+         'fused_ndcg@10_wpcl': _m(wp, lambda r: r['test']['ndcg@10/both']),
+         'fused_ndcg@10_full': _m(full, lambda r: r['test']['ndcg@10/both'])}
+    parts = [_lt(c['crtr_kl_full'], c['crtr_kl_wpcl']), _lt(c['agreement_wpcl'], c['agreement_full']),
+             c['fused_ndcg@10_full'] >= c['fused_ndcg@10_wpcl']]
+    return c | {'pass': None if None in parts else all(parts)}
+
+# %% ../../nbs/experiments/vlm2rec.ipynb #921cd423
+def _c4(sft, full)->dict:
+    "C4: full VLM2Rec beats SFT on every test metric (paired t-test over seeds)."
+    c = {}
+    for k in TEST_KEYS:
+        a, b = [r['test'][f'{k}/both'] for r in full], [r['test'][f'{k}/both'] for r in sft]
+        c[k] = {'full': mean_std(a)['mean'], 'sft': mean_std(b)['mean']} | paired_test(a, b)
+    return c | {'pass': all(c[k]['diff'] > 0 and c[k]['p'] is not None and c[k]['p'] < .05 for k in TEST_KEYS)}
+
+def _c5(sft, full)->dict|None:
+    "C5: full VLM2Rec loses less than SFT when half the items are perturbed (None without robustness records)."
+    if not all('robustness' in r for r in sft + full): return None
+    c = {}
+    for kind, m in dict.fromkeys((x['kind'], x['modality']) for x in sft[0]['robustness']):
+        if not any(x['p'] == .5 for x in sft[0]['robustness'] if x['kind'] == kind and x['modality'] == m): continue
+        drop = lambda r: relative_drop(r['robustness'], kind, m, .5)
+        c[f'{kind}_{m}'] = {n: _m(rs_, drop) for n, rs_ in (('sft', sft), ('full', full))}
+    return c | {'pass': all(v['full'] < v['sft'] for v in c.values())} if c else None
+
+# %% ../../nbs/experiments/vlm2rec.ipynb #dd4fc61f
 def check_claims(res:dict # a `run_synthetic` result
                 )->dict: # C1..C5: measured values and a verdict each (None = not measurable in this result)
     "Evaluate the pre-registered criteria C1-C5 on a synthetic experiment."
     weak = res['weak']
     strong = 'text' if weak == 'image' else 'image'
-    lr = lambda r: None if r is None or not r > 0 else abs(math.log(r))
-    out = {}
     sft, wp, full = _runs(res, 'sft'), _runs(res, 'wpcl'), _runs(res, 'full')
-    if sft:
-        g0, g1 = _m(sft, lambda r: _first(r['diags'], 'gap_abs')), _m(sft,
-                                                                      lambda r: _last(r['diags'], 'gap_abs'))
-        r0, r1 = _m(sft, lambda r: lr(_first(r['diags'], 'grad_ratio'))), _m(sft,
-                                                                             lambda r: lr(_last(r['diags'], 'grad_ratio')))
-        c = {'gap_start': g0, 'gap_end': g1, 'abs_log_grad_ratio_start': r0, 'abs_log_grad_ratio_end': r1,
-             'weak_only_hr@10': _m(sft, lambda r: r['test'][f'hr@10/{weak}']),
-             'strong_only_hr@10': _m(sft, lambda r: r['test'][f'hr@10/{strong}'])}
-        rw, rs = _runs(res, 'sft', weak), _runs(res, 'sft', strong)
-        c['weak_reference_hr@10'] = _m(rw, lambda r: r['test'][f'hr@10/{weak}']) if rw else None
-        c['strong_reference_hr@10'] = _m(rs, lambda r: r['test'][f'hr@10/{strong}']) if rs else None
-        parts = [_lt(g0, g1), _lt(r0, r1)]
-        if rw and rs: parts += [c['weak_only_hr@10'] <= .8 * c['weak_reference_hr@10'],
-                                c['strong_only_hr@10'] >= .9 * c['strong_reference_hr@10']]
-        c['pass'] = None if None in parts else all(parts)
-        out['C1'] = c
-    if sft and wp:
-        gs, gw = _m(sft, lambda r: _last(r['diags'], 'gap_abs')), _m(wp,
-                                                                     lambda r: _last(r['diags'], 'gap_abs'))
-        rs_, rw_ = _m(sft, lambda r: lr(_last(r['diags'], 'grad_ratio'))), _m(wp,
-                                                                              lambda r: lr(_last(r['diags'], 'grad_ratio')))
-        c = {'gap_sft': gs, 'gap_wpcl': gw, 'abs_log_grad_ratio_sft': rs_, 'abs_log_grad_ratio_wpcl': rw_,
-             'weak_only_hr@10_sft': _m(sft, lambda r: r['test'][f'hr@10/{weak}']),
-             'weak_only_hr@10_wpcl': _m(wp, lambda r: r['test'][f'hr@10/{weak}']),
-             'fused_hr@10_sft': _m(sft, lambda r: r['test']['hr@10/both']),
-             'fused_hr@10_wpcl': _m(wp, lambda r: r['test']['hr@10/both'])}
-        parts = [None if gs is None or gw is None else gw <= .7 * gs, _lt(rw_, rs_),
-                 c['weak_only_hr@10_wpcl'] > c['weak_only_hr@10_sft'],
-                 c['fused_hr@10_wpcl'] >= c['fused_hr@10_sft']]
-        c['pass'] = None if None in parts else all(parts)
-        out['C2'] = c
-    if wp and full:
-        c = {'crtr_kl_wpcl': _m(wp, lambda r: _last(r['diags'], 'crtr')),
-             'crtr_kl_full': _m(full, lambda r: _last(r['diags'], 'crtr')),
-             'agreement_wpcl': _m(wp, lambda r: _last(r['diags'], 'agreement')),
-             'agreement_full': _m(full, lambda r: _last(r['diags'], 'agreement')),
-             'fused_ndcg@10_wpcl': _m(wp, lambda r: r['test']['ndcg@10/both']),
-             'fused_ndcg@10_full': _m(full, lambda r: r['test']['ndcg@10/both'])}
-        parts = [_lt(c['crtr_kl_full'], c['crtr_kl_wpcl']), _lt(c['agreement_wpcl'], c['agreement_full']),
-                 c['fused_ndcg@10_full'] >= c['fused_ndcg@10_wpcl']]
-        c['pass'] = None if None in parts else all(parts)
-        out['C3'] = c
+    out = {}
+    if sft: out['C1'] = _c1(res, weak, strong, sft)
+    if sft and wp: out['C2'] = _c2(weak, sft, wp)
+    if wp and full: out['C3'] = _c3(wp, full)
     if sft and full:
-        c = {}
-        for k in TEST_KEYS:
-            a, b = [r['test'][f'{k}/both'] for r in full], [r['test'][f'{k}/both'] for r in sft]
-            c[k] = {'full': mean_std(a)['mean'], 'sft': mean_std(b)['mean']} | paired_test(a, b)
-        c['pass'] = all(c[k]['diff'] > 0 and c[k]['p'] is not None and c[k]['p'] < .05 for k in TEST_KEYS)
-        out['C4'] = c
-        if all('robustness' in r for r in sft + full):
-            c = {}
-            for kind, m in dict.fromkeys((x['kind'], x['modality']) for x in sft[0]['robustness']):
-                if not any(x['p'] == .5 for x in sft[0]['robustness'] if x['kind'] == kind and x['modality'] == m): continue
-                c[f'{kind}_{m}'] = {n: _m(rs_,
-                                          lambda r: relative_drop(r['robustness'], kind, m, .5)) for n, rs_ in (('sft', sft), ('full', full))}
-            if c: out['C5'] = c | {'pass': all(v['full'] < v['sft'] for v in c.values())}
+        out['C4'] = _c4(sft, full)
+        c5 = _c5(sft, full)
+        if c5: out['C5'] = c5
     return out
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #ff65e1bb

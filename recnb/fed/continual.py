@@ -19,9 +19,9 @@ from .models import FedModel, make_model
 from .engine import FedConfig, Federation, Method, make_method, json_eq
 
 # %% auto #0
-__all__ = ['EVAL_MODES', 'continual_metrics', 'pad_csr', 'union_csr', 'eval_split', 'carry_over', 'settings_of', 'run_identity',
-           'save_continual', 'load_continual', 'ContinualConfig', 'TaskFederation', 'task_state', 'restore_task',
-           'run_continual']
+__all__ = ['EVAL_MODES', 'continual_metrics', 'pad_csr', 'union_csr', 'eval_split', 'carry_over', 'settings_of',
+           'ContinualConfig', 'run_identity', 'save_continual', 'load_continual', 'TaskFederation', 'task_state',
+           'restore_task', 'run_continual']
 
 # %% ../../nbs/13_fed.continual.ipynb #3f37e6c8
 def continual_metrics(a:list[list[float]], # a[k][i] for i <= k
@@ -91,6 +91,19 @@ def settings_of(obj)->dict:
     return {'name': getattr(obj, 'name', type(obj).__name__)} | {
         k: v for k, v in vars(obj).items() if not k.startswith('_') and isinstance(v, keep)}
 
+# %% ../../nbs/13_fed.continual.ipynb #aaa804c1
+@dataclass
+class ContinualConfig:
+    "Protocol options of a continual run."
+    eval_mode:str = 'corrected' # headline mode; both modes are always computed
+    restart:str = 'best' # a task starts from the 'best' (early-stopped) or the 'last' round of the one before
+    reset_personal:bool = False # reference quirk: reset personal heads/user vectors at every task start
+    metrics:tuple = ('ndcg@20', 'recall@20') # entries of the a(k, i) matrices
+    def check(self)->ContinualConfig:
+        need(self.eval_mode in EVAL_MODES, f'eval_mode must be one of {EVAL_MODES}, got {self.eval_mode!r}')
+        need(self.restart in ('best', 'last'), f"restart must be 'best' or 'last', got {self.restart!r}")
+        return self
+
 # %% ../../nbs/13_fed.continual.ipynb #b427bbf0
 def run_identity(blocks:Blocks, # the stream
                  cfg:FedConfig, # engine settings of every task
@@ -139,19 +152,6 @@ def load_continual(path:str|Path, # the checkpoint file
     diff = [k for k in identity if not json_eq(old.get(k), identity[k])]
     if diff: raise DataError(f'checkpoint of another run ({", ".join(diff)} differ); use another file', path)
     return t, meta
-
-# %% ../../nbs/13_fed.continual.ipynb #aaa804c1
-@dataclass
-class ContinualConfig:
-    "Protocol options of a continual run."
-    eval_mode:str = 'corrected' # headline mode; both modes are always computed
-    restart:str = 'best' # a task starts from the 'best' (early-stopped) or the 'last' round of the one before
-    reset_personal:bool = False # reference quirk: reset personal heads/user vectors at every task start
-    metrics:tuple = ('ndcg@20', 'recall@20') # entries of the a(k, i) matrices
-    def check(self)->ContinualConfig:
-        need(self.eval_mode in EVAL_MODES, f'eval_mode must be one of {EVAL_MODES}, got {self.eval_mode!r}')
-        need(self.restart in ('best', 'last'), f"restart must be 'best' or 'last', got {self.restart!r}")
-        return self
 
 # %% ../../nbs/13_fed.continual.ipynb #48c5c06c
 class TaskFederation(Federation):
