@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #ac37dfb0
 from __future__ import annotations
-import contextlib, hashlib, json, os, platform, random, sys, tempfile, time
+import contextlib, functools, hashlib, json, os, platform, random, sys, tempfile, time
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -12,9 +12,10 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['DataError', 'ConfigError', 'need', 'DataWarning', 'DropReport', 'format_drops', 'seed_everything', 'get_device',
-           'repo_root', 'data_home', 'figures_dir', 'atomic_path', 'save_json', 'load_json', 'save_tensors',
-           'load_tensors', 'sha256', 'progress_on', 'progress', 'Timer', 'versions']
+__all__ = ['M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'DataError', 'ConfigError', 'need', 'DataWarning', 'DropReport', 'format_drops',
+           'seed_everything', 'get_device', 'repo_root', 'data_home', 'figures_dir', 'atomic_path', 'save_json',
+           'load_json', 'save_tensors', 'load_tensors', 'sha256', 'progress_on', 'progress', 'Timer', 'versions',
+           'tune_malloc']
 
 # %% ../nbs/00_core.ipynb #e7647602
 class DataError(Exception):
@@ -229,8 +230,8 @@ class Timer:
         return 'Timer(' + ', '.join(f'{k}={v:.4f}s/{self.calls[k]}' for k, v in self.secs.items()) + ')'
 
 # %% ../nbs/00_core.ipynb #049119ea
-def versions()->dict[str, str]:
-    "Versions of Python, the platform and the packages a result depends on (for protocol cards)."
+@functools.cache
+def _versions()->tuple:
     import importlib.metadata as md
     v = {'python': platform.python_version(), 'platform': platform.platform(terse=True)}
     for p in ['recnb', 'torch', 'numpy', 'pandas', 'transformers', 'peft', 'accelerate']:
@@ -239,4 +240,21 @@ def versions()->dict[str, str]:
     if v['recnb'] is None:
         import recnb
         v['recnb'] = getattr(recnb, '__version__', None)
-    return v
+    return tuple(v.items())
+
+def versions()->dict[str, str]:
+    "Versions of Python, the platform and the packages a result depends on (for protocol cards)."
+    return dict(_versions())
+
+# %% ../nbs/00_core.ipynb #b3379cad
+M_TRIM_THRESHOLD, M_MMAP_MAX = -1, -4  # mallopt parameter numbers of glibc's malloc.h
+
+def tune_malloc(trim:int=2**31 - 1, # bytes that may stay free at the top of the heap before it is trimmed
+               )->bool: # whether the settings took effect
+    "Serve every block from the heap and keep freed memory in the process (glibc; `RECNB_MALLOC=default`: off)."
+    if os.environ.get('RECNB_MALLOC', '') == 'default' or not sys.platform.startswith('linux'): return False
+    import ctypes
+    try: mallopt = ctypes.CDLL('libc.so.6').mallopt
+    except (OSError, AttributeError): return False  # not glibc (e.g. musl)
+    mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
+    return bool(mallopt(M_TRIM_THRESHOLD, trim)) and bool(mallopt(M_MMAP_MAX, 0))
