@@ -20,7 +20,7 @@ from ..core import ConfigError, need, load_json
 from .app import FlowerSpec, make_server_app, make_client_app
 
 # %% auto #0
-__all__ = ['APP_TOML', 'new_run_dir', 'run_simulation', 'write_app', 'run_config_toml', 'Deployment', 'server_round']
+__all__ = ['APP_TOML', 'POLL_ENV', 'new_run_dir', 'run_simulation', 'write_app', 'run_config_toml', 'Deployment', 'server_round']
 
 # %% ../../nbs/19_flower.deploy.ipynb #62157dd1
 def new_run_dir(name:str='flower')->Path:
@@ -87,6 +87,8 @@ def run_config_toml(spec:FlowerSpec)->str:
     return f"recnb = '''{j}'''\n"
 
 # %% ../../nbs/19_flower.deploy.ipynb #cd3b2ebb
+POLL_ENV = 'FLWR_SUPEREXEC_TASK_POLL_INTERVAL'  # seconds between a SuperExec's requests for a task to launch
+
 def _free_port()->int:
     with socket.socket() as s:
         s.bind(('127.0.0.1', 0))
@@ -119,7 +121,8 @@ class Deployment:
         self.n, self.dir = n_nodes, Path(folder) if folder else Path(tempfile.mkdtemp(prefix='recnb-deploy-'))
         self.procs, self.nodes, self.port = {}, {}, None
         self.bin = Path(sys.executable).parent # flower-superlink, flower-supernode, flwr and their helpers
-        self.env = os.environ | {'PATH': f'{self.bin}{os.pathsep}{os.environ.get("PATH", "")}'}
+        self.env = os.environ | {'PATH': f'{self.bin}{os.pathsep}{os.environ.get("PATH", "")}',
+                                 POLL_ENV: os.environ.get(POLL_ENV, '0.05')}
     def __enter__(self): return self.start()
     def __exit__(self, *a): self.stop()
 
