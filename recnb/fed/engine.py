@@ -19,9 +19,9 @@ from ..metrics import evaluate, EvalResult
 from .models import FedModel, make_model
 
 # %% auto #0
-__all__ = ['METHODS', 'FedConfig', 'RoundData', 'make_round', 'shuffle_batches', 'Store', 'SharedDelta', 'Dense', 'Central',
-           'local_step', 'laplace_mean_noise', 'laplace_sum_noise', 'Method', 'Replace', 'Local', 'Centralised',
-           'make_method', 'Federation', 'combine', 'aggregate', 'json_eq']
+__all__ = ['METHODS', 'FREE_ON_RESUME', 'FedConfig', 'RoundData', 'make_round', 'shuffle_batches', 'Store', 'SharedDelta',
+           'Dense', 'Central', 'local_step', 'laplace_mean_noise', 'laplace_sum_noise', 'Method', 'Replace', 'Local',
+           'Centralised', 'make_method', 'Federation', 'combine', 'aggregate', 'json_eq', 'check_resumable']
 
 # %% ../../nbs/11_fed.engine.ipynb #0d85b132
 @dataclass
@@ -703,6 +703,25 @@ def save(self:Federation, path:str|os.PathLike)->Path:
     return save_tensors(self.state_dict() | best, path, meta)
 
 # %% ../../nbs/11_fed.engine.ipynb #ce89dad7
+def json_eq(a, b)->bool:
+    "Equality after a JSON round trip (tuples become lists)."
+    import json
+    return json.loads(json.dumps(a)) == json.loads(json.dumps(b))
+
+FREE_ON_RESUME = ('rounds', 'checkpoint_every', 'patience') # settings a resumed run may change
+
+# %% ../../nbs/11_fed.engine.ipynb #819346fa
+def check_resumable(saved:dict, # the settings stored in the checkpoint (`asdict` of a FedConfig)
+                    cfg:FedConfig, # the settings of the run that resumes
+                    path:str|os.PathLike|None=None, # the checkpoint (named in the error)
+                   ):
+    "Raise a DataError naming the settings that differ between a checkpoint and the run that resumes it."
+    new = {k: v for k, v in asdict(cfg).items() if k not in FREE_ON_RESUME}
+    diff = sorted(k for k, v in new.items() if not json_eq(saved.get(k), v))
+    if diff:
+        raise DataError(f'checkpoint was written with different settings: {diff}', path)
+
+# %% ../../nbs/11_fed.engine.ipynb #b157efcb
 @patch
 def restore(self:Federation, path:str|os.PathLike)->Federation:
     "Continue from a checkpoint written by `save` with the same settings."
@@ -713,12 +732,7 @@ def restore(self:Federation, path:str|os.PathLike)->Federation:
             f'not {self.model.name}/{self.method.name}',
             path,
         )
-    diff = {
-        k
-        for k, v in asdict(self.cfg).items()
-        if k not in ('rounds', 'checkpoint_every', 'patience') and json_eq(meta['config'].get(k), v) is False
-    }
-    if diff: raise DataError(f'checkpoint was written with different settings: {sorted(diff)}', path)
+    check_resumable(meta['config'], self.cfg, path)
     self.load_state_dict(sd)
     self.t, self.history, self.best, self.wait = meta['t'], meta['history'], meta['best'], meta['wait']
     self.last_eval = meta.get('last_eval', 0)
@@ -726,12 +740,6 @@ def restore(self:Federation, path:str|os.PathLike)->Federation:
     best = {k[5:]: v for k, v in sd.items() if k.startswith('best.')}
     if best: self.best_state = best
     return self
-
-# %% ../../nbs/11_fed.engine.ipynb #819346fa
-def json_eq(a, b)->bool:
-    "Equality after a JSON round trip (tuples become lists)."
-    import json
-    return json.loads(json.dumps(a)) == json.loads(json.dumps(b))
 
 # %% ../../nbs/11_fed.engine.ipynb #7e0d0f64
 @patch

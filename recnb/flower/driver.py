@@ -14,11 +14,11 @@ import torch
 from fastcore.basics import patch
 
 from ..core import ConfigError, DataError, need, save_tensors, load_tensors, progress
-from ..fed.engine import FedConfig, Method, json_eq
+from ..fed.engine import FedConfig, Method, check_resumable
 from .shards import Shard, FedServer, combine_metrics
 
 # %% auto #0
-__all__ = ['KINDS', 'RULES', 'RULE_NAMES', 'FREE_ON_RESUME', 'InProcess', 'check_shardable', 'check_resumable', 'drive']
+__all__ = ['KINDS', 'RULES', 'RULE_NAMES', 'InProcess', 'check_shardable', 'drive']
 
 # %% ../../nbs/17_flower.driver.ipynb #1069f31f
 KINDS = ('offer', 'train', 'evaluate', 'keep', 'restore')
@@ -95,20 +95,6 @@ def check_shardable(cfg:FedConfig):
          "method 'central' is centralised training, not a federation: run it with recnb.fed.engine.Federation"
          )
     need(cfg.method in RULES, f'no sharded form of method {cfg.method!r}; choose from {sorted(RULES)}')
-
-# %% ../../nbs/17_flower.driver.ipynb #a27ca980
-FREE_ON_RESUME = ('rounds', 'checkpoint_every', 'patience') # settings a resumed run may change
-
-# %% ../../nbs/17_flower.driver.ipynb #4284d0aa
-def check_resumable(saved:dict, # the settings stored in the checkpoint (`asdict` of a FedConfig)
-                    cfg:FedConfig, # the settings of the run that resumes
-                    path:str|os.PathLike|None=None, # the checkpoint (named in the error)
-                   ):
-    "Raise a DataError naming the settings that differ between a checkpoint and the run that resumes it."
-    new = {k: v for k, v in asdict(cfg).items() if k not in FREE_ON_RESUME}
-    diff = sorted(k for k, v in new.items() if not json_eq(saved.get(k), v))
-    if diff:
-        raise DataError(f'checkpoint was written with different settings: {diff}', path)
 
 # %% ../../nbs/17_flower.driver.ipynb #22d7cf8f
 class _Run:
