@@ -217,6 +217,8 @@ class SharedDelta(Store):
     def sum_delta(self, reporters:torch.Tensor # positions (in the round's clients) of the reporting clients
                  )->torch.Tensor: # (I, d)
         "Sum of the reporters' deltas per item (what they upload, before noise)."
+        if len(reporters) == len(self.rd.clients):  # everyone reports: no selection (same sums, same order)
+            return torch.zeros_like(self.G).index_add_(0, self.rd.key_items, self.D)
         rep = torch.zeros(len(self.rd.clients), dtype=torch.bool)
         rep[reporters] = True
         m = rep[self.rd.key_owner]
