@@ -48,26 +48,13 @@ class FedModel:
     def __repr__(self): return f'{type(self).__name__}(dim={self.dim}, locality={self.locality})'
 
 # %% ../../nbs/10_fed.models.ipynb #29f9d19c
-_POOL = {}  # thread pools by size, made on first use
-
-def _mv_rows(E, w, out, lo, hi):
-    for a in range(lo, hi): torch.mv(E[a], w[a], out=out[a])
-
 def _bgemv(E:torch.Tensor, # (A, B, d)
            w:torch.Tensor, # (A, d)
-           threads:int|None=None, # Python threads for the mv loop (default: torch's thread count)
           )->torch.Tensor: # (A, B) with out[a] = E[a] @ w[a]
     "Batched matrix-vector product; one BLAS mv per row block when the blocks are large."
     if E.shape[1] < 512 or E.requires_grad or w.requires_grad: return torch.einsum('abd,ad->ab', E, w)
     out = E.new_empty(E.shape[:2])
-    n = max(1, min(threads or torch.get_num_threads(), len(E) // 8))
-    if n == 1:
-        _mv_rows(E, w, out, 0, len(E))
-        return out
-    from concurrent.futures import ThreadPoolExecutor
-    pool = _POOL.setdefault(n, ThreadPoolExecutor(n, thread_name_prefix='recnb-mv'))
-    cut = [len(E) * i // n for i in range(n + 1)]
-    for f in [pool.submit(_mv_rows, E, w, out, cut[i], cut[i + 1]) for i in range(n)]: f.result()
+    for a in range(len(E)): torch.mv(E[a], w[a], out=out[a])
     return out
 
 # %% ../../nbs/10_fed.models.ipynb #66db6240
