@@ -122,7 +122,8 @@ def _masks(split:Split, target:str, mask)->list[CSR]:
         if isinstance(m, CSR): out.append(m)
         else:
             need(m in ('train', 'valid', 'test') and m != target,
-                 f"mask entries must be 'train', 'valid', 'test' (not the target {target!r}) or a CSR, got {m!r}")
+                 f"mask entries must be 'train', 'valid', 'test' (not the target {target!r}) or a CSR, got "
+                 f"{m!r}")
             out.append(split.part(m))
     return out
 
@@ -163,7 +164,9 @@ def evaluate(score_fn:Callable, # users (B,) LongTensor -> fresh (B, n_items) sc
                           disable=None if show_progress else True):
             u = users[a:a + cs]
             S = score_fn(u)
-            if S.shape != (len(u), split.n_items): raise ConfigError(f'score_fn returned shape {tuple(S.shape)}, expected {(len(u), split.n_items)}')
+            if S.shape != (len(u), split.n_items): raise ConfigError(f'score_fn returned shape '
+                                                                     f'{tuple(S.shape)}, expected '
+                                                                     f'{(len(u), split.n_items)}')
             S = S.detach().float().cpu()
             if S._base is not None or not S.is_contiguous(): S = S.clone()  # never write -inf into a view of the caller's data
             for m in masks:

@@ -546,7 +546,8 @@ def run_sasrec(data:str|Split='ml-100k', # registry name (standard leave-one-out
     save_json({'kind': 'seqrec', **r},
               figures_dir(out)/f'sasrec_{split.dataset or "data"}_{name}_seed{cfg.seed}.json')
     if verbose:
-        print(f'sasrec_{name}: {r["epochs_run"]} epochs (best {r["best_epoch"]}), {r["train_s_per_epoch"]:.2f} s/epoch on {r["threads"]} thread(s), load {r["loadavg"]}')
+        print(f'sasrec_{name}: {r["epochs_run"]} epochs (best {r["best_epoch"]}), '
+              f'{r["train_s_per_epoch"]:.2f} s/epoch on {r["threads"]} thread(s), load {r["loadavg"]}')
         print(format_protocols(pr))
     return r
 

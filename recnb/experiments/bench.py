@@ -99,11 +99,13 @@ def format_bench(r:dict)->str:
     "The result of `bench_eval` as a small table."
     v = versions()
     return '\n'.join([
-        f"full-ranking evaluation: {r['n_users']:,} users x {r['n_items']:,} items, dim {r['dim']}, ~{r['n_train']} masked items/user, chunk {r['chunk_size']:,} users, {r['threads']} threads",
+        f"full-ranking evaluation: {r['n_users']:,} users x {r['n_items']:,} items, dim {r['dim']}, "
+        f"~{r['n_train']} masked items/user, chunk {r['chunk_size']:,} users, {r['threads']} threads",
         f"  harness (recnb.metrics.evaluate) : {r['harness_s']:8.2f} s",
         f"  bare chunked U@V.T + topk        : {r['bare_s']:8.2f} s",
         f"  ratio harness / bare             : {r['ratio']:8.2f}",
-        f"  peak RSS                         : {r['peak_rss_gib']:8.2f} GiB (before: {r['rss_before_gib']:.2f} GiB)",
+        f"  peak RSS                         : {r['peak_rss_gib']:8.2f} GiB (before: "
+        f"{r['rss_before_gib']:.2f} GiB)",
         f"  torch {v['torch']}, python {v['python']}, {v['platform']}"])
 
 # %% ../../nbs/experiments/bench.ipynb #d680caa0
@@ -156,7 +158,8 @@ def bench_fed(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), base:str='pfe
                 out.append(q.get(timeout=5))
                 break
             except queue.Empty:
-                if not p.is_alive(): raise RuntimeError(f'benchmark process for {ds} died (exit code {p.exitcode})')
+                if not p.is_alive(): raise RuntimeError(f'benchmark process for {ds} died (exit code '
+                                                        f'{p.exitcode})')
         p.join()
     return out
 
@@ -222,7 +225,8 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
 # %% ../../nbs/experiments/bench.ipynb #5bad6984
 def format_bench_flower(r:dict)->str:
     "`bench_flower` as a table."
-    rows = [f'{r["dataset"]}: {r["clients"]} clients x {r["items"]} items, {r["base"]}/{r["method"]}, {r["shards"]} shards, {r["threads"]} thread(s) in this process',
+    rows = [f'{r["dataset"]}: {r["clients"]} clients x {r["items"]} items, {r["base"]}/{r["method"]}, '
+            f'{r["shards"]} shards, {r["threads"]} thread(s) in this process',
             f'{"engine":<28}{"s/round":>9}{"rounds/s":>10}{"overhead s":>12}{"start-up s":>12}',
             f'{"in-process engine":<28}{r["inprocess_round_s"]:>9.3f}{1 / r["inprocess_round_s"]:>10.2f}',
             f'{"sharded, in process":<28}{r["sharded_round_s"]:>9.3f}{1 / r["sharded_round_s"]:>10.2f}']
@@ -241,8 +245,12 @@ def bench_f3crec(dataset:str='ml-100k', seed:int=0)->str:
     wall = time.perf_counter() - t
     run = r['runs'][0]
     rows = [f'F3CRec-FedMF on {dataset} (seed {seed}): whole pipeline {wall:.1f} s']
-    for tk in run['tasks']: rows.append(f'  task {tk["task"]}: {tk["clients"]:>4} clients, {tk["rounds_run"]:>3} rounds (best {tk["best_round"]:>3}), {tk["seconds"]:6.1f} s, {tk["seconds"] / max(1, tk["rounds_run"]):.3f} s/round')
+    for tk in run['tasks']: rows.append(f'  task {tk["task"]}: {tk["clients"]:>4} clients, '
+                                        f'{tk["rounds_run"]:>3} rounds (best {tk["best_round"]:>3}), '
+                                        f'{tk["seconds"]:6.1f} s, '
+                                        f'{tk["seconds"] / max(1, tk["rounds_run"]):.3f} s/round')
     for mode in ('reference', 'corrected'):
         m = r['final'][mode]['ndcg@20']
-        rows.append(f'  {mode:>9} mode: LA {m["LA"]["mean"]:.4f}  RA {m["RA"]["mean"]:.4f}  HM NDCG@20 {m["HM"]["mean"]:.4f}')
+        rows.append(f'  {mode:>9} mode: LA {m["LA"]["mean"]:.4f}  RA {m["RA"]["mean"]:.4f}  HM NDCG@20 '
+                    f'{m["HM"]["mean"]:.4f}')
     return '\n'.join(rows)

@@ -170,6 +170,7 @@ def format_summary(res:dict # a `reproduce` result
         v = f'{r["value"]:.4f}' + (f' ± {r["std"]:.4f}' if r['n_seeds'] > 1 else '')
         rows.append(f'{r["paper"]:<9}{r["setting"][:49]:<50}{r["method"][:25]:<26}{r["metric"]:<14}{v:>16}')
     rows.append(f'{res["size"]} size, {res["threads"]} thread(s): ' + ', '.join(f'{p} {s:.0f} s' for p, s in res['seconds'].items())
-                + f'; total {res["total_seconds"] / 60:.1f} min. Results, protocol cards and figures in {res["out"]}')
+                + f'; total {res["total_seconds"] / 60:.1f} min. Results, protocol cards and figures in '
+                  f'{res["out"]}')
     for p, why in res.get('skipped', {}).items(): rows.append(f'skipped {p}: {why.splitlines()[0]}')
     return '\n'.join(rows)

@@ -574,7 +574,8 @@ def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a
             oracles[s] = oracle_eval(data, test, seed=s)
             if card is None: card = split.card(ks=[10, 20], seed=s,
                                                candidates={'kind': 'sampled', 'n_neg': n_neg, 'seed': s,
-                                                           'negatives': 'uniform over never-interacted items'}).to_dict()
+                                                           'negatives': 'uniform over never-interacted '
+                                                                        'items'}).to_dict()
             jobs = [(l, {'loss': l}, None) for l in losses] + [(k, dict(v), None) for k, v in (variants or {}).items()]
             jobs += [('sft', {'loss': 'sft'}, 'text'),
                      ('sft', {'loss': 'sft'}, 'image')] if references else []
@@ -591,8 +592,10 @@ def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a
                     rec['robust_s'] = round(time.perf_counter() - t1, 3)
                 runs.append(rec)
                 _say(verbose,
-                     f'[{name}] seed {s} {loss}{"/" + only if only else "":<7} best step {rec["best_step"]:>4}  test HR@10 both {rec["test"]["hr@10/both"]:.3f} '
-                     f'text {rec["test"]["hr@10/text"]:.3f} image {rec["test"]["hr@10/image"]:.3f}  ({rec["wall_s"] + rec["test_s"] + rec.get("robust_s", 0):.0f} s)')
+                     f'[{name}] seed {s} {loss}{"/" + only if only else "":<7} best step '
+                     f'{rec["best_step"]:>4}  test HR@10 both {rec["test"]["hr@10/both"]:.3f} '
+                     f'text {rec["test"]["hr@10/text"]:.3f} image {rec["test"]["hr@10/image"]:.3f}  '
+                     f'({rec["wall_s"] + rec["test_s"] + rec.get("robust_s", 0):.0f} s)')
                 del emb
     finally:
         if tmp: shutil.rmtree(work, ignore_errors=True)
@@ -600,7 +603,8 @@ def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a
            'seeds': list(seeds), 'losses': list(losses), 'variants': variants or {},
            'data': dcfg, 'train': as_config(EXP_TRAIN | {'max_steps': steps} | (train_kw or {})).to_dict(),
            'tune': tune,
-           'model': 'tiny random-init Qwen2-VL (recnb.vlm.tiny_vlm, 2 LLM layers, d=64, 2-block ViT), not a pretrained VLM',
+           'model': 'tiny random-init Qwen2-VL (recnb.vlm.tiny_vlm, 2 LLM layers, d=64, 2-block ViT), not a '
+                    'pretrained VLM',
            'oracles': {str(k): v for k, v in oracles.items()}, 'runs': runs, 'card': card,
            'wall_s': round(time.perf_counter() - t0, 1), **_env()}
     res['summary'] = summarise_synthetic(res)
@@ -720,7 +724,8 @@ def plot_synthetic(res:dict, # a `run_synthetic` result
     ax.set_title('test HR@10 ± std (dashed: oracle)')
     ax.set_ylabel('test HR@10')
     ax.legend(fontsize=8)
-    fig.suptitle(f'VLM2Rec synthetic benchmark, {res["scenario"]} (weak = {weak}); tiny random VLM, {seeds_label(len(res["seeds"]))}')
+    fig.suptitle(f'VLM2Rec synthetic benchmark, {res["scenario"]} (weak = {weak}); tiny random VLM, '
+                 f'{seeds_label(len(res["seeds"]))}')
     fig.tight_layout()
     return save_fig(fig, path)
 
@@ -749,7 +754,8 @@ def plot_robustness(res:dict, # a `run_synthetic` (or `run_ml100k`) result with 
         ax.set_xlabel('% of items affected')
     axs.flat[0].set_ylabel(f'test {metric}')
     axs.flat[0].legend(fontsize=8)
-    fig.suptitle(f'robustness to perturbed items, mean ± std over {seeds_label(len({r.get("seed") for r in rr}))}')
+    fig.suptitle(f'robustness to perturbed items, mean ± std over '
+                 f'{seeds_label(len({r.get("seed") for r in rr}))}')
     fig.tight_layout()
     return save_fig(fig, path)
 
@@ -796,7 +802,8 @@ def run_fusion(scenario:str|dict='text_strong', # a name of `SCENARIOS` or a dic
                 runs.append(rec)
                 del emb
                 _say(verbose,
-                     f'[fusion {name}] seed {s} {fusion:<8} test HR@10 both {rec["test"]["hr@10/both"]:.3f} text {rec["test"]["hr@10/text"]:.3f} '
+                     f'[fusion {name}] seed {s} {fusion:<8} test HR@10 both {rec["test"]["hr@10/both"]:.3f} '
+                     f'text {rec["test"]["hr@10/text"]:.3f} '
                      f'image {rec["test"]["hr@10/image"]:.3f}  ({rec["wall_s"] + rec["test_s"]:.0f} s)')
     finally:
         if tmp: shutil.rmtree(work, ignore_errors=True)
@@ -839,7 +846,8 @@ def plot_fusion(res:dict, # a `run_fusion` result
         ax.set_title(f'val HR@10, {"fused" if v == "both" else v + " only"}')
         ax.set_xlabel('step')
     axs[0].legend(fontsize=8)
-    fig.suptitle(f'{res["loss"].upper()}: internal vs external fusion, {res["scenario"]}, {seeds_label(len(res["seeds"]))}')
+    fig.suptitle(f'{res["loss"].upper()}: internal vs external fusion, {res["scenario"]}, '
+                 f'{seeds_label(len(res["seeds"]))}')
     fig.tight_layout()
     return save_fig(fig, path)
 
@@ -948,7 +956,8 @@ def run_ml100k(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
             r['eval_s'] = round(time.perf_counter() - t1, 3)
             methods.append({'method': name, 'seed': seed, 'protocol': protocol} | r | more)
             _say(verbose,
-                 f'[{split.dataset}] seed {seed} {name:<22} {protocol:<7} full NDCG@10 {r["test_full"]["ndcg@10"]:.4f}  sampled NDCG@10 {r["test_sampled"]["ndcg@10"]:.4f}'
+                 f'[{split.dataset}] seed {seed} {name:<22} {protocol:<7} full NDCG@10 '
+                 f'{r["test_full"]["ndcg@10"]:.4f}  sampled NDCG@10 {r["test_sampled"]["ndcg@10"]:.4f}'
                  + (f'  ({more["train_s"]:.0f} s)' if 'train_s' in more else ''))
         def sas(name, seed, feats=None):
             c = SASRecConfig(**scfg | {'seed': seed,
@@ -1049,7 +1058,8 @@ def format_real(res:dict, # a `run_ml100k` result
     rows = [head]
     for key, d in S.items():
         if key == 'chance': continue
-        rows.append(f'{key:<34}' + ''.join(f'{d[f"{p}/{m}@{k}"]["mean"]:>13.4f} ± {d[f"{p}/{m}@{k}"]["std"] or 0:.4f}' for p in ('full', 'sampled') for m in ('ndcg', 'hr')))
+        rows.append(f'{key:<34}' + ''.join(f'{d[f"{p}/{m}@{k}"]["mean"]:>13.4f} ± '
+                                           f'{d[f"{p}/{m}@{k}"]["std"] or 0:.4f}' for p in ('full', 'sampled') for m in ('ndcg', 'hr')))
     c = S['chance']
     rows.append(f'{"chance":<34}' + ''.join(f'{c[p][f"{m}@{k}"]:>22.4f}' for p in ('full', 'sampled') for m in ('ndcg', 'hr')))
     return '\n'.join(rows)
