@@ -4,7 +4,7 @@
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #ba1b0f69
 from __future__ import annotations
-import math, os, shutil, statistics, tempfile, time, warnings
+import contextlib, math, os, shutil, statistics, tempfile, time, warnings
 from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 from typing import Sequence
@@ -12,6 +12,7 @@ from typing import Sequence
 import numpy as np
 import torch
 import torch.nn.functional as F
+from fastcore.basics import patch
 
 from ..core import ConfigError, need, figures_dir, save_json, seed_everything, Timer
 from ..splits import Split, leave_one_out
@@ -526,19 +527,83 @@ GAMMA_VARIANTS = {'wpcl γ=0.1': {'loss': 'wpcl', 'loss_kw': {'gamma': .1}},
                   'full γ=0.1': {'loss': 'full', 'loss_kw': {'gamma': .1}}} # WPCL strength sensitivity
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #3edaf987
-def _weak(sc:dict)->str: return 'image' if sc.get('image_info', 1.) < sc.get('text_info', 1.) or sc.get('image_weight', 1.) < sc.get('text_weight', 1.) else 'text'
+def _weak(sc:dict)->str:
+    "The weak modality of a scenario: the one with less information (or less weight) about the user."
+    image_weaker = (sc.get('image_info', 1.) < sc.get('text_info', 1.)
+                    or sc.get('image_weight', 1.) < sc.get('text_weight', 1.))
+    return 'image' if image_weaker else 'text'
 def _env()->dict: return {'threads': torch.get_num_threads(),
                           'loadavg': [round(x, 2) for x in os.getloadavg()] if hasattr(os, 'getloadavg') else None}
 def _say(verbose, *a):
     if verbose: print(*a, flush=True)
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #7d160d46
+@contextlib.contextmanager
+def _workdir(work:str|os.PathLike|None):
+    "The given folder, or a temporary one that is deleted at the end."
+    if work is not None:
+        yield Path(work)
+        return
+    tmp = Path(tempfile.mkdtemp(prefix='recnb-vlm2rec-'))
+    try: yield tmp
+    finally: shutil.rmtree(tmp, ignore_errors=True)
+
+def _scenario(scenario:str|dict, name:str|None)->tuple[dict, str]:
+    "(overrides, label) of a scenario given by name or as a dict."
+    sc = SCENARIOS[scenario] if isinstance(scenario, str) else dict(scenario)
+    return sc, name or (scenario if isinstance(scenario, str) else 'custom')
+
+def _synthetic_seed(sc:dict, data_kw:dict|None, seed:int, name:str)->tuple:
+    "The synthetic catalogue of one seed and its leave-one-out split."
+    data = make_synthetic(**(SYNTH_DATA | sc | (data_kw or {}) | {'seed': seed}))
+    split = leave_one_out(data.interactions)
+    split.dataset = f'synthetic-{name}'
+    return data, split
+
+def _seed_config(seed:int, train_kw:dict|None, **kw)->TrainConfig:
+    "`EXP_TRAIN` with `kw` and `train_kw` for one seed (the tiny VLM's initialisation seeded too)."
+    cfg = as_config(EXP_TRAIN | kw | {'seed': seed} | (train_kw or {}))
+    return replace(cfg, tiny=cfg.tiny | {'seed': seed})
+
+def _sampled_card(split:Split, seed:int, n_neg:int, **cand)->dict:
+    "The protocol card of sampled test lists (target + `n_neg` negatives per user)."
+    return split.card(ks=[10, 20], seed=seed,
+                      candidates={'kind': 'sampled', 'n_neg': n_neg, 'seed': seed} | cand).to_dict()
+
+# %% ../../nbs/experiments/vlm2rec.ipynb #1bd348a2
+def _synthetic_jobs(losses, variants:dict|None, references:bool)->list[tuple]:
+    "(label, training overrides, single modality or None) of every run of one seed."
+    jobs = [(l, {'loss': l}, None) for l in losses] + [(k, dict(v), None) for k, v in (variants or {}).items()]
+    return jobs + ([('sft', {'loss': 'sft'}, 'text'), ('sft', {'loss': 'sft'}, 'image')] if references else [])
+
+def _synthetic_run(job:tuple, cfg, data, split, work, tune, val, test, robust, robust_users, ps, seed)->dict:
+    "Train one job, test it on all modalities, and put it through the robustness grid when asked."
+    label, kw, only = job
+    emb, rec = fit_embedder(cfg, data, split, work, tune, only, val=val, **kw)
+    rec['label'] = label
+    t1 = time.perf_counter()
+    rec['test'] = {k: num6(v) for k, v in eval_modalities(emb, data, test).items()}
+    rec['test_s'] = round(time.perf_counter() - t1, 3)
+    if only is None and label in robust:
+        t1 = time.perf_counter()
+        rec['robustness'] = robustness(emb, data, test.subset(robust_users, seed), ps=ps, seed=seed)
+        rec['robust_s'] = round(time.perf_counter() - t1, 3)
+    return rec
+
+def _synthetic_line(name:str, seed:int, job:tuple, rec:dict)->str:
+    t, only = rec['test'], job[2]
+    secs = rec['wall_s'] + rec['test_s'] + rec.get('robust_s', 0)
+    return (f'[{name}] seed {seed} {job[0]}{"/" + only if only else "":<7} best step {rec["best_step"]:>4}  '
+            f'test HR@10 both {t["hr@10/both"]:.3f} text {t["hr@10/text"]:.3f} image {t["hr@10/image"]:.3f}  '
+            f'({secs:.0f} s)')
+
+# %% ../../nbs/experiments/vlm2rec.ipynb #ada29b88
 def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a dict of `SynthConfig` overrides
                   losses:Sequence[str]=tuple(ABLATIONS), # objectives of `recnb.vlm.losses.ABLATIONS`
                   seeds:Sequence[int]=(0, 1, 2), # seeds (each draws data, model init, batches, candidates)
                   steps:int=150, # optimiser steps per run
                   references:bool=True, # also train the text-only and image-only SFT references
-                  variants:dict|None=None, # extra runs: label -> `TrainConfig` overrides, e.g. {'wpcl γ=0.1': {'loss': 'wpcl', 'loss_kw': {'gamma': .1}}}
+                  variants:dict|None=None, # extra runs: label -> `TrainConfig` overrides (see `GAMMA_VARIANTS`)
                   robust:Sequence[str]=('sft', 'full'), # labels of the runs that go through the robustness grid
                   robust_users:int=200, # test users of the robustness grid
                   ps:Sequence[float]=PERTURB_PS, # perturbation levels
@@ -549,62 +614,31 @@ def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a
                   train_kw:dict|None=None, # overrides of `EXP_TRAIN`
                   name:str|None=None, # label in the file name (default: the scenario name)
                   out:str|os.PathLike|None=None, # results folder (default `figures_dir()`)
-                  work:str|os.PathLike|None=None, # folder of the tiny checkpoints (default: a temporary one, deleted)
+                  work:str|os.PathLike|None=None, # folder of the tiny checkpoints (default: temporary, deleted)
                   save:bool=True, # write `vlm2rec_synthetic_<name>.json`
                   verbose:bool=True, # one line per run
                  )->dict:
-    "Experiment 1: every objective (and the unimodal references) on a synthetic catalogue, over seeds, with diagnostics, oracles and robustness."
-    sc = SCENARIOS[scenario] if isinstance(scenario, str) else dict(scenario)
-    name = name or (scenario if isinstance(scenario, str) else 'custom')
+    "Experiment 1: every objective and the unimodal references on a synthetic catalogue, over seeds."
+    sc, name = _scenario(scenario, name)
     need(all(l in ABLATIONS for l in losses), f'losses must be among {tuple(ABLATIONS)}, got {losses}')
-    tmp = work is None
-    work = Path(tempfile.mkdtemp(prefix='recnb-vlm2rec-')) if tmp else Path(work)
-    t0 = time.perf_counter()
-    runs, oracles, card, dcfg = [], {}, None, None
-    try:
+    t0, runs, oracles, card, data = time.perf_counter(), [], {}, None, None
+    with _workdir(work) as wd:
         for s in seeds:
-            data = make_synthetic(**(SYNTH_DATA | sc | (data_kw or {}) | {'seed': s}))
-            dcfg = data.config
-            split = leave_one_out(data.interactions)
-            split.dataset = f'synthetic-{name}'
-            cfg = as_config(EXP_TRAIN | {'max_steps': steps, 'seed': s} | (train_kw or {}))
-            cfg = replace(cfg, tiny=cfg.tiny | {'seed': s})
+            data, split = _synthetic_seed(sc, data_kw, s, name)
+            cfg = _seed_config(s, train_kw, max_steps=steps)
             val = eval_set(split, 'valid', cfg.eval_neg, cfg.eval_users, s, cfg.max_history)
             test = eval_set(split, 'test', n_neg, test_users, s, cfg.max_history)
             oracles[s] = oracle_eval(data, test, seed=s)
-            if card is None: card = split.card(ks=[10, 20], seed=s,
-                                               candidates={'kind': 'sampled', 'n_neg': n_neg, 'seed': s,
-                                                           'negatives': 'uniform over never-interacted '
-                                                                        'items'}).to_dict()
-            jobs = [(l, {'loss': l}, None) for l in losses] + [(k, dict(v), None) for k, v in (variants or {}).items()]
-            jobs += [('sft', {'loss': 'sft'}, 'text'),
-                     ('sft', {'loss': 'sft'}, 'image')] if references else []
-            for label, kw, only in jobs:
-                emb, rec = fit_embedder(cfg, data, split, work, tune, only, val=val, **kw)
-                rec['label'] = label
-                loss = label
-                t1 = time.perf_counter()
-                rec['test'] = {k: num6(v) for k, v in eval_modalities(emb, data, test).items()}
-                rec['test_s'] = round(time.perf_counter() - t1, 3)
-                if only is None and label in robust:
-                    t1 = time.perf_counter()
-                    rec['robustness'] = robustness(emb, data, test.subset(robust_users, s), ps=ps, seed=s)
-                    rec['robust_s'] = round(time.perf_counter() - t1, 3)
-                runs.append(rec)
-                _say(verbose,
-                     f'[{name}] seed {s} {loss}{"/" + only if only else "":<7} best step '
-                     f'{rec["best_step"]:>4}  test HR@10 both {rec["test"]["hr@10/both"]:.3f} '
-                     f'text {rec["test"]["hr@10/text"]:.3f} image {rec["test"]["hr@10/image"]:.3f}  '
-                     f'({rec["wall_s"] + rec["test_s"] + rec.get("robust_s", 0):.0f} s)')
-                del emb
-    finally:
-        if tmp: shutil.rmtree(work, ignore_errors=True)
+            card = card or _sampled_card(split, s, n_neg, negatives='uniform over never-interacted items')
+            for job in _synthetic_jobs(losses, variants, references):
+                runs.append(_synthetic_run(job, cfg, data, split, wd, tune, val, test, robust, robust_users, ps, s))
+                _say(verbose, _synthetic_line(name, s, job, runs[-1]))
+    train = as_config(EXP_TRAIN | {'max_steps': steps} | (train_kw or {})).to_dict()
     res = {'kind': 'vlm2rec_synthetic', 'scenario': name, 'scenario_kw': sc, 'weak': _weak(sc),
            'seeds': list(seeds), 'losses': list(losses), 'variants': variants or {},
-           'data': dcfg, 'train': as_config(EXP_TRAIN | {'max_steps': steps} | (train_kw or {})).to_dict(),
-           'tune': tune,
-           'model': 'tiny random-init Qwen2-VL (recnb.vlm.tiny_vlm, 2 LLM layers, d=64, 2-block ViT), not a '
-                    'pretrained VLM',
+           'data': data.config if data is not None else None, 'train': train, 'tune': tune,
+           'model': 'tiny random-init Qwen2-VL (recnb.vlm.tiny_vlm, 2 LLM layers, d=64, 2-block ViT), '
+                    'not a pretrained VLM',
            'oracles': {str(k): v for k, v in oracles.items()}, 'runs': runs, 'card': card,
            'wall_s': round(time.perf_counter() - t0, 1), **_env()}
     res['summary'] = summarise_synthetic(res)
@@ -760,6 +794,26 @@ def plot_robustness(res:dict, # a `run_synthetic` (or `run_ml100k`) result with 
     return save_fig(fig, path)
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #6e478d52
+def _fusion_summary(runs:list[dict], weak:str)->dict:
+    "Per fusion: seed means of the test metrics, complementarity and the weak modality's share of HR@10."
+    S = {}
+    for f in ('external', 'internal'):
+        rs = [r['test'] for r in runs if r['fusion'] == f]
+        S[f] = {f'{k}/{v}': mean_std([t[f'{k}/{v}'] for t in rs]) for k in ('hr@10', 'ndcg@10') for v in VIEWS}
+        S[f]['complementarity@10'] = mean_std([t['complementarity@10'] for t in rs])
+        share = [t[f'hr@10/{weak}'] / t['hr@10/both'] if t['hr@10/both'] else None for t in rs]
+        S[f]['weak_share'] = mean_std(share)
+    return S
+
+def _fusion_claim(S:dict, weak:str)->dict:
+    "C6: internal fusion leaves the weak modality weaker and less complementary than external fusion."
+    m = lambda f, k: S[f][k]['mean']
+    return {'weak_only_hr@10': {f: m(f, f'hr@10/{weak}') for f in S},
+            'complementarity@10': {f: m(f, 'complementarity@10') for f in S},
+            'pass': (m('internal', f'hr@10/{weak}') < m('external', f'hr@10/{weak}')
+                     and m('internal', 'complementarity@10') < m('external', 'complementarity@10'))}
+
+# %% ../../nbs/experiments/vlm2rec.ipynb #a63b9da5
 def run_fusion(scenario:str|dict='text_strong', # a name of `SCENARIOS` or a dict of overrides
                seeds:Sequence[int]=(0, 1, 2), # seeds
                steps:int=150, # optimiser steps per run
@@ -776,53 +830,32 @@ def run_fusion(scenario:str|dict='text_strong', # a name of `SCENARIOS` or a dic
                verbose:bool=True, # one line per run
               )->dict:
     "Experiment 4: the same objective with internal and with external fusion, D1 over training and at test."
-    sc = SCENARIOS[scenario] if isinstance(scenario, str) else dict(scenario)
-    name = name or (scenario if isinstance(scenario, str) else 'custom')
-    tmp = work is None
-    work = Path(tempfile.mkdtemp(prefix='recnb-vlm2rec-')) if tmp else Path(work)
-    t0 = time.perf_counter()
-    runs, card = [], None
-    try:
+    sc, name = _scenario(scenario, name)
+    t0, runs, card = time.perf_counter(), [], None
+    with _workdir(work) as wd:
         for s in seeds:
-            data = make_synthetic(**(SYNTH_DATA | sc | (data_kw or {}) | {'seed': s}))
-            split = leave_one_out(data.interactions)
-            split.dataset = f'synthetic-{name}'
-            cfg = as_config(EXP_TRAIN | {'max_steps': steps, 'seed': s, 'loss': loss} | (train_kw or {}))
-            cfg = replace(cfg, tiny=cfg.tiny | {'seed': s})
+            data, split = _synthetic_seed(sc, data_kw, s, name)
+            cfg = _seed_config(s, train_kw, max_steps=steps, loss=loss)
             val = eval_set(split, 'valid', cfg.eval_neg, cfg.eval_users, s, cfg.max_history)
             test = eval_set(split, 'test', n_neg, test_users, s, cfg.max_history)
-            if card is None: card = split.card(ks=[10, 20], seed=s,
-                                               candidates={'kind': 'sampled', 'n_neg': n_neg,
-                                                           'seed': s}).to_dict()
+            card = card or _sampled_card(split, s, n_neg)
             for fusion in ('external', 'internal'):
-                emb, rec = fit_embedder(cfg, data, split, work, tune, None, fusion, val)
+                emb, rec = fit_embedder(cfg, data, split, wd, tune, None, fusion, val)
                 t1 = time.perf_counter()
-                rec['test'] = {k: num6(v) for k, v in eval_modalities(emb, data, test, fusion).items()}
+                rec['test'] = t = {k: num6(v) for k, v in eval_modalities(emb, data, test, fusion).items()}
                 rec['test_s'] = round(time.perf_counter() - t1, 3)
                 runs.append(rec)
                 del emb
-                _say(verbose,
-                     f'[fusion {name}] seed {s} {fusion:<8} test HR@10 both {rec["test"]["hr@10/both"]:.3f} '
-                     f'text {rec["test"]["hr@10/text"]:.3f} '
-                     f'image {rec["test"]["hr@10/image"]:.3f}  ({rec["wall_s"] + rec["test_s"]:.0f} s)')
-    finally:
-        if tmp: shutil.rmtree(work, ignore_errors=True)
-    weak = _weak(sc); res = {'kind': 'vlm2rec_fusion', 'scenario': name, 'scenario_kw': sc, 'weak': weak,
-                             'seeds': list(seeds), 'loss': loss, 'tune': tune,
-                             'train': as_config(EXP_TRAIN | {'max_steps': steps,
-                                                             'loss': loss} | (train_kw or {})).to_dict(),
-                                                             'runs': runs, 'card': card,
-                             'wall_s': round(time.perf_counter() - t0, 1), **_env()}
-    S = {}
-    for f in ('external', 'internal'):
-        rs = [r for r in runs if r['fusion'] == f]
-        S[f] = {f'{k}/{v}': mean_std([r['test'][f'{k}/{v}'] for r in rs]) for k in ('hr@10', 'ndcg@10') for v in VIEWS}
-        S[f]['complementarity@10'] = mean_std([r['test']['complementarity@10'] for r in rs])
-        S[f]['weak_share'] = mean_std([r['test'][f'hr@10/{weak}'] / r['test']['hr@10/both'] if r['test']['hr@10/both'] else None for r in rs])
-    res['summary'] = S
-    res['claims'] = {'C6': {'weak_only_hr@10': {f: S[f][f'hr@10/{weak}']['mean'] for f in S},
-                            'complementarity@10': {f: S[f]['complementarity@10']['mean'] for f in S},
-                            'pass': S['internal'][f'hr@10/{weak}']['mean'] < S['external'][f'hr@10/{weak}']['mean'] and S['internal']['complementarity@10']['mean'] < S['external']['complementarity@10']['mean']}}
+                _say(verbose, f'[fusion {name}] seed {s} {fusion:<8} test HR@10 both {t["hr@10/both"]:.3f} '
+                              f'text {t["hr@10/text"]:.3f} image {t["hr@10/image"]:.3f}  '
+                              f'({rec["wall_s"] + rec["test_s"]:.0f} s)')
+    weak = _weak(sc)
+    train = as_config(EXP_TRAIN | {'max_steps': steps, 'loss': loss} | (train_kw or {})).to_dict()
+    res = {'kind': 'vlm2rec_fusion', 'scenario': name, 'scenario_kw': sc, 'weak': weak, 'seeds': list(seeds),
+           'loss': loss, 'tune': tune, 'train': train, 'runs': runs, 'card': card,
+           'wall_s': round(time.perf_counter() - t0, 1), **_env()}
+    res['summary'] = _fusion_summary(runs, weak)
+    res['claims'] = {'C6': _fusion_claim(res['summary'], weak)}
     if save: save_json(res, figures_dir(out)/f'vlm2rec_fusion_{name}.json')
     return res
 
@@ -899,6 +932,98 @@ def protocol_results(score_fn, # users (B,) -> (B, n_items) scores
             'card': pr['full'].card.to_dict(), 'card_sampled': pr['sampled'].card.to_dict()}
 
 # %% ../../nbs/experiments/vlm2rec.ipynb #505f4b29
+class _Real:
+    "One `run_ml100k` call: the data and the test protocol, and each method's results as they are measured."
+    def __init__(self, split, src, cand, n_neg, scfg, verbose):
+        from recnb.seqrec import user_histories
+        self.split, self.src, self.cand, self.n_neg, self.scfg, self.verbose = split, src, cand, n_neg, scfg, verbose
+        self.freq, self.methods = item_frequency(split), []
+        self.hs, self.eu = user_histories(split, 'test', 10), split.eval_users('test').tolist()
+
+    def add(self, name, seed, protocol, score_fn, extra=None, **more):
+        "Test a scorer under both protocols (full and sampled ranking) and record it."
+        t1 = time.perf_counter()
+        r = protocol_results(score_fn, self.split, self.cand, self.freq, name, extra, self.n_neg)
+        r['eval_s'] = round(time.perf_counter() - t1, 3)
+        self.methods.append({'method': name, 'seed': seed, 'protocol': protocol} | r | more)
+        _say(self.verbose, f'[{self.split.dataset}] seed {seed} {name:<22} {protocol:<7} '
+                           f'full NDCG@10 {r["test_full"]["ndcg@10"]:.4f}  '
+                           f'sampled NDCG@10 {r["test_sampled"]["ndcg@10"]:.4f}'
+                           + (f'  ({more["train_s"]:.0f} s)' if 'train_s' in more else ''))
+
+# %% ../../nbs/experiments/vlm2rec.ipynb #c5411f87
+@patch
+def sas(self:_Real, name:str, seed:int, feats:torch.Tensor|None=None):
+    "Fit SASRec on ID embeddings (`feats` None) or on frozen item features through an adapter, and test it."
+    from recnb.seqrec import SASRecConfig, fit_sasrec
+    c = SASRecConfig(**self.scfg | {'seed': seed, 'item_init': 'id' if feats is None else 'frozen_adapter'})
+    t1 = time.perf_counter()
+    m, hist = fit_sasrec(self.split, c, feats, show_progress=False)
+    ts = round(time.perf_counter() - t1, 3)
+    best = max(hist, key=lambda h: h[f'valid_{c.valid_metric}'])
+    self.add(name, seed, 'sasrec', m.scorer(self.split, 'test'), {'config': c.to_dict()}, train_s=ts,
+             epochs_run=hist[-1]['epoch'], best_epoch=best['epoch'], s_per_epoch=round(ts / hist[-1]['epoch'], 3))
+
+@patch
+def views(self:_Real, emb)->dict:
+    "view -> (item embeddings, user embeddings) of an embedder: text, image, and both (sum of the normalised)."
+    emb.eval()
+    with torch.no_grad():
+        I = emb.encode_catalog(self.src, batch_size=16)
+        Z = emb.encode_histories(self.src, [self.hs[u] for u in self.eu], batch_size=16)
+    out = {}
+    for v in VIEWS:
+        ie, ue = ((_norm(E['text']) + _norm(E['image'])).float() if v == 'both' else E[v].float() for E in (I, Z))
+        U = torch.zeros(self.split.n_users, ie.shape[1])
+        U[self.eu] = ue
+        out[v] = (ie, U)
+    return out
+
+# %% ../../nbs/experiments/vlm2rec.ipynb #9fc66a2f
+@patch
+def vlm(self:_Real, cfg, loss:str, seed:int, work, tune:str, val, robust:tuple):
+    "Train the tiny VLM with one objective; rank directly with each view and through SASRec; robustness grid."
+    from recnb.seqrec import CosineScorer
+    emb, rec = fit_embedder(cfg, self.src, self.split, work, tune, val=val, loss=loss)
+    t1 = time.perf_counter()
+    V = self.views(emb)
+    enc_s = round(time.perf_counter() - t1, 3)
+    j = len(self.methods)
+    for v, (ie, U) in V.items():
+        more = {'train_s': rec['wall_s'], 'encode_s': enc_s, 'run': rec} if v == 'both' else {}
+        self.add(f'vlm_{loss}/{v}', seed, 'direct', CosineScorer(ie, U), **more)
+    self.sas(f'vlm_{loss}', seed, V['both'][0])
+    losses, seeds, users, ps = robust
+    if loss in losses and seed in seeds:
+        t1 = time.perf_counter()
+        test = eval_set(self.split, 'test', self.n_neg, users, seed)
+        self.methods[j]['robustness'] = robustness(emb, self.src, test, ps=ps, seed=seed)
+        self.methods[j]['robust_s'] = round(time.perf_counter() - t1, 3)
+
+# %% ../../nbs/experiments/vlm2rec.ipynb #9bd42d7e
+def _load_real(dataset:str, src, split)->tuple:
+    "(item source, split) of a multimodal dataset (posters resized once), or the given ones."
+    if src is not None:
+        need(split is not None, 'pass the split along with src')
+        return src, split
+    from recnb.catalog import load_multimodal
+    ia, cat = load_multimodal(dataset)
+    split = leave_one_out(ia)
+    split.dataset = f'{dataset}-mm'
+    src = SmallImages(cat, EXP_TRAIN['vlm']['image_size'])
+    for c in range(len(src)): src.image(c)  # resized once, cached
+    return src, split
+
+def _text_features(src, text_encoder, T:Timer)->tuple:
+    "(encoder, item text features) of the frozen text baseline (default all-MiniLM-L6-v2)."
+    texts, _, _ = item_fields(src, range(_n_items(src)))
+    with T('text_encoder'):
+        if text_encoder is None:
+            from recnb.vlm.embedder import FrozenTextEncoder
+            text_encoder = FrozenTextEncoder.from_pretrained()
+        return text_encoder, text_encoder.encode_items(texts)['text']
+
+# %% ../../nbs/experiments/vlm2rec.ipynb #7cafefbb
 def run_ml100k(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimodal` (posters + text)
                seeds:Sequence[int]=(0, 1, 2), # seeds (VLM init, batches, SASRec init)
                losses:Sequence[str]=tuple(ABLATIONS), # VLM objectives
@@ -915,118 +1040,40 @@ def run_ml100k(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
                train_kw:dict|None=None, # overrides of `EXP_TRAIN`
                src=None, # item source instead of `dataset` (tests: a SynthData)
                split:Split|None=None, # its leave-one-out split
-               text_encoder=None, # text baseline with `encode_items(texts)` (default: `FrozenTextEncoder` = all-MiniLM-L6-v2)
+               text_encoder=None, # text baseline with `encode_items(texts)` (default: all-MiniLM-L6-v2)
                out:str|os.PathLike|None=None, # results folder (default `figures_dir()`)
                work:str|os.PathLike|None=None, # folder of checkpoints and candidate lists (default: temporary)
                save:bool=True, # write `vlm2rec_<dataset>.json`
                verbose:bool=True, # one line per method
               )->dict:
-    "Experiment 2: ID / MiniLM / tiny-VLM (each objective) SASRec and direct ranking on a real multimodal dataset, over seeds."
-    from recnb.seqrec import SASRecConfig, fit_sasrec, CosineScorer, user_histories
-    tmp = work is None
-    work = Path(tempfile.mkdtemp(prefix='recnb-vlm2rec-')) if tmp else Path(work)
-    t0 = time.perf_counter()
-    T = Timer()  # seconds per phase
+    "Experiment 2: ID, MiniLM and tiny-VLM embeddings through SASRec and direct ranking, on real data, over seeds."
+    from recnb.seqrec import CosineScorer
+    t0, T = time.perf_counter(), Timer()  # seconds per phase
     scfg = dict(epochs=30, patience=5) | (sasrec or {})
-    try:
-        with T('data'):
-            if src is None:
-                from recnb.catalog import load_multimodal
-                ia, cat = load_multimodal(dataset)
-                split = leave_one_out(ia)
-                split.dataset = f'{dataset}-mm'
-                src = SmallImages(cat, EXP_TRAIN['vlm']['image_size'])
-                [src.image(c) for c in range(len(src))]
-            need(split is not None, 'pass the split along with src')
-        freq = item_frequency(split)
-        cand = work/'candidates_test.safetensors'
-        n = _n_items(src)
-        texts, _, _ = item_fields(src, range(n))
-        with T('text_encoder'):
-            if text_encoder is None:
-                from recnb.vlm.embedder import FrozenTextEncoder
-                text_encoder = FrozenTextEncoder.from_pretrained()
-            X_txt = text_encoder.encode_items(texts)['text']
-        hs = user_histories(split, 'test', 10)
-        eu = split.eval_users('test').tolist()
-        methods = []
-        def add(name, seed, protocol, score_fn, extra=None, **more):
-            t1 = time.perf_counter()
-            r = protocol_results(score_fn, split, cand, freq, name, extra, n_neg)
-            r['eval_s'] = round(time.perf_counter() - t1, 3)
-            methods.append({'method': name, 'seed': seed, 'protocol': protocol} | r | more)
-            _say(verbose,
-                 f'[{split.dataset}] seed {seed} {name:<22} {protocol:<7} full NDCG@10 '
-                 f'{r["test_full"]["ndcg@10"]:.4f}  sampled NDCG@10 {r["test_sampled"]["ndcg@10"]:.4f}'
-                 + (f'  ({more["train_s"]:.0f} s)' if 'train_s' in more else ''))
-        def sas(name, seed, feats=None):
-            c = SASRecConfig(**scfg | {'seed': seed,
-                                       'item_init': 'id' if feats is None else 'frozen_adapter'})
-            t1 = time.perf_counter()
-            m, hist = fit_sasrec(split, c, feats, show_progress=False)
-            ts = round(time.perf_counter() - t1, 3)
-            best = max(hist, key=lambda h: h[f'valid_{c.valid_metric}'])
-            add(name, seed, 'sasrec', m.scorer(split, 'test'), {'config': c.to_dict()}, train_s=ts,
-                epochs_run=hist[-1]['epoch'], best_epoch=best['epoch'],
-                s_per_epoch=round(ts / hist[-1]['epoch'], 3))
-        def vlm_views(emb):
-            emb.eval()
-            with torch.no_grad():
-                I = emb.encode_catalog(src, batch_size=16)
-                Z = emb.encode_histories(src, [hs[u] for u in eu], batch_size=16)
-            out = {}
-            for v in VIEWS:
-                ie, ue = ((_norm(E['text']) + _norm(E['image'])).float() if v == 'both' else E[v].float() for E in (I, Z))
-                U = torch.zeros(split.n_users, ie.shape[1])
-                U[eu] = ue
-                out[v] = (ie, U)
-            return out
-        direct = lambda ie, U: CosineScorer(ie, U)
-        add('minilm', None, 'direct', CosineScorer(X_txt, None, split, 'test', 10))
+    vlm_kw = dict(data=dataset, max_steps=steps, prefixes=0, eval_users=val_users, eval_neg=n_neg)
+    with _workdir(work) as wd:
+        with T('data'): src, split = _load_real(dataset, src, split)
+        text_encoder, X_txt = _text_features(src, text_encoder, T)
+        run = _Real(split, src, wd/'candidates_test.safetensors', n_neg, scfg, verbose)
+        run.add('minilm', None, 'direct', CosineScorer(X_txt, None, split, 'test', 10))
         for s in seeds:
             seed_everything(s)
-            sas('id', s)
-            sas('minilm', s, X_txt)
-            cfg = as_config(EXP_TRAIN | dict(data=dataset, max_steps=steps, seed=s, prefixes=0,
-                                             eval_users=val_users, eval_neg=n_neg,
-                                             eval_every=max(1, steps // 2),
-                                             diag_every=max(1, steps // 3)) | (train_kw or {}))
-            cfg = replace(cfg, tiny=cfg.tiny | {'seed': s})
+            run.sas('id', s)
+            run.sas('minilm', s, X_txt)
+            cfg = _seed_config(s, train_kw, **vlm_kw, eval_every=max(1, steps // 2), diag_every=max(1, steps // 3))
             val = eval_set(split, 'valid', cfg.eval_neg, cfg.eval_users, s, cfg.max_history)
             if zero_shot:
-                with T(f'zero_shot_{s}'):
-                    V = vlm_views(tiny_embedder(cfg, work, tune))
-                for v, (ie, U) in V.items(): add(f'vlm_zero_shot/{v}', s, 'direct', direct(ie, U))
+                with T(f'zero_shot_{s}'): V = run.views(tiny_embedder(cfg, wd, tune))
+                for v, (ie, U) in V.items(): run.add(f'vlm_zero_shot/{v}', s, 'direct', CosineScorer(ie, U))
             for loss in losses:
-                emb, rec = fit_embedder(cfg, src, split, work, tune, val=val, loss=loss)
-                t1 = time.perf_counter()
-                V = vlm_views(emb)
-                enc_s = round(time.perf_counter() - t1, 3)
-                j = len(methods)
-                for v, (ie, U) in V.items(): add(f'vlm_{loss}/{v}', s, 'direct', direct(ie, U),
-                                                 **({'train_s': rec['wall_s'], 'encode_s': enc_s,
-                                                     'run': rec} if v == 'both' else {}))
-                sas(f'vlm_{loss}', s, V['both'][0])
-                if loss in robust and s in robust_seeds:
-                    t1 = time.perf_counter()
-                    methods[j]['robustness'] = robustness(emb, src,
-                                                          eval_set(split, 'test', n_neg, robust_users, s),
-                                                          ps=ps, seed=s)
-                    methods[j]['robust_s'] = round(time.perf_counter() - t1, 3)
-                del emb
-    finally:
-        if tmp: shutil.rmtree(work, ignore_errors=True)
+                run.vlm(cfg, loss, s, wd, tune, val, (tuple(robust), tuple(robust_seeds), robust_users, ps))
     res = {'kind': 'vlm2rec_real', 'dataset': split.dataset, 'split': repr(split), 'seeds': list(seeds),
            'losses': list(losses), 'vlm_steps': steps, 'tune': tune,
-           'vlm_train': as_config(EXP_TRAIN | dict(data=dataset, max_steps=steps, prefixes=0,
-                                                   eval_users=val_users,
-                                                   eval_neg=n_neg) | (train_kw or {})).to_dict(),
-                                                   'n_neg': n_neg,
+           'vlm_train': as_config(EXP_TRAIN | vlm_kw | (train_kw or {})).to_dict(), 'n_neg': n_neg,
            'sasrec': scfg, 'text_encoder': getattr(text_encoder, 'name', type(text_encoder).__name__),
            'model': 'tiny random-init Qwen2-VL (recnb.vlm.tiny_vlm), not a pretrained VLM',
-           'methods': methods,
-           'timings_s': {k: round(v, 2) for k, v in T.secs.items()}, 'wall_s': round(time.perf_counter() - t0, 1),
-           **_env()}
+           'methods': run.methods, 'timings_s': {k: round(v, 2) for k, v in T.secs.items()},
+           'wall_s': round(time.perf_counter() - t0, 1), **_env()}
     res['summary'] = summarise_real(res)
     if save: save_json(res, figures_dir(out)/f'vlm2rec_{split.dataset}.json')
     return res
