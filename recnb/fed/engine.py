@@ -19,9 +19,10 @@ from ..metrics import evaluate, EvalResult
 from .models import FedModel, make_model
 
 # %% auto #0
-__all__ = ['METHODS', 'FREE_ON_RESUME', 'FedConfig', 'RoundData', 'make_round', 'shuffle_batches', 'Store', 'SharedDelta',
-           'Dense', 'Central', 'local_step', 'laplace_mean_noise', 'laplace_sum_noise', 'Method', 'Replace', 'Local',
-           'Centralised', 'make_method', 'Federation', 'combine', 'aggregate', 'json_eq', 'check_resumable']
+__all__ = ['METHODS', 'FREE_ON_RESUME', 'FedConfig', 'RoundData', 'unique_keys', 'make_round', 'shuffle_batches', 'Store',
+           'SharedDelta', 'Dense', 'Central', 'local_step', 'laplace_mean_noise', 'laplace_sum_noise', 'Method',
+           'Replace', 'Local', 'Centralised', 'make_method', 'Federation', 'combine', 'aggregate', 'json_eq',
+           'check_resumable']
 
 # %% ../../nbs/11_fed.engine.ipynb #0d85b132
 @dataclass
@@ -134,6 +135,20 @@ class RoundData:
             if len(act): yield act, b[act, t]
 
 # %% ../../nbs/11_fed.engine.ipynb #6b6d0846
+def unique_keys(kv:torch.Tensor, # (S,) keys in [0, size)
+                size:int, # size of the key space (clients x items)
+                dense_limit:int=2**24, # bitmap up to this size, else `torch.unique`
+               )->tuple[torch.Tensor, torch.Tensor]: # (sorted distinct keys, index of each input among them)
+    "`torch.unique(kv, return_inverse=True)`: through a bitmap of the key space when it is small."
+    if size > dense_limit: return torch.unique(kv, return_inverse=True)
+    seen = torch.zeros(size, dtype=torch.bool)
+    seen[kv] = True
+    keys = seen.nonzero().flatten()
+    rank = torch.empty(size, dtype=torch.long)
+    rank[keys] = torch.arange(len(keys))
+    return keys, rank[kv]
+
+# %% ../../nbs/11_fed.engine.ipynb #e65d1c96
 def make_round(train:CSR, # training positives of all clients
                clients:torch.Tensor, # (A,) ascending ids of the participating clients
                sampler:NegativeSampler|None, # draws negatives (None when n_neg = 0)
@@ -152,7 +167,7 @@ def make_round(train:CSR, # training positives of all clients
     else: items, labels, owner = pos, torch.ones(len(pos)), r
     kv = owner * n_items + items
     if extra is not None: kv = torch.cat([kv, extra[0].flatten() * n_items + extra[1].flatten()])
-    keys, key_inv = torch.unique(kv, return_inverse=True)
+    keys, key_inv = unique_keys(kv, len(clients) * n_items)
     epochs = [shuffle_batches(owner, len(clients), batch_size, g) for _ in range(local_epochs)]
     return RoundData(
         clients,
