@@ -54,6 +54,7 @@ class FlowerSpec:
     rounds:int|None = None # stop after this round (default cfg rounds), as an interrupted run would
     progress:bool = False # a progress bar on the server (simulation: the server runs in this process)
     memory:str = '' # F3CRec: safetensors file of the previous task's memory, read by the server and the nodes
+    fold_eval:bool = True # evaluations ride with the next round's train message (`drive`'s `fold_eval`)
 
 # %% ../../nbs/18_flower.app.ipynb #89e0ac52
 @patch
@@ -308,12 +309,16 @@ def _train(spec:FlowerSpec, s:int, nc:dict, msg:Message)->Message:
     sh = shard_for(spec, s, nc)
     if 'init' in rec and sh.fed.t == 0:
         sh.start(_tensors(msg.content['init']))
-    up, st = sh.train(int(c['t']), _tensors(msg.content['down']) if 'down' in rec else None)
+    down = _tensors(msg.content['down']) if 'down' in rec else None
+    ev = {}
+    if c.get('evaluate'):  # the previous round's evaluation, folded into this message
+        ev['metrics'] = MetricRecord({k: float(v) for k, v in sh.evaluate(down).items()})
+    up, st = sh.train(int(c['t']), down)
     t0 = time.perf_counter()
     save_shard(spec, sh, nc, checkpoint=bool(c['checkpoint']))
     st['save_seconds'] = time.perf_counter() - t0
     parts = {'stats': MetricRecord({k: float(v) for k, v in st.items()})}
-    return _reply(msg, **parts, **({'up': up} if up is not None else {}))
+    return _reply(msg, **parts, **ev, **({'up': up} if up is not None else {}))
 
 def _evaluate(spec:FlowerSpec, s:int, nc:dict, msg:Message)->Message:
     c, rec = msg.content['config'], msg.content.array_records
@@ -428,7 +433,8 @@ def call(self:GridTransport, kind:str, msgs:dict[int, dict])->dict[int, dict]:
     items = []
     for s, m in msgs.items():
         if self.node.get(s) in online:
-            cfg = {k: v for k, v in m.items() if k in ('t', 'checkpoint', 'gen', 'best') and v is not None}
+            keys = ('t', 'checkpoint', 'gen', 'best', 'evaluate')
+            cfg = {k: v for k, v in m.items() if k in keys and v is not None}
             items.append((self.node[s], kind, cfg, {k: m.get(k) for k in ('down', 'init')}))
     back = {n: s for s, n in self.node.items()}
     return {back[n]: _decode(kind, r.content) for n, r in self._send(items).items() if n in back}
@@ -438,7 +444,8 @@ def _decode(kind:str, c:RecordDict)->dict:
     if kind == 'offer':
         return {'init': _tensors(c['init'])}
     if kind == 'train':
-        return {'stats': dict(c['stats']), 'up': _tensors(c['up']) if 'up' in c.array_records else None}
+        ev = {'metrics': dict(c['metrics'])} if 'metrics' in c.metric_records else {}
+        return {'stats': dict(c['stats']), 'up': _tensors(c['up']) if 'up' in c.array_records else None} | ev
     if kind == 'evaluate':
         return {'metrics': dict(c['metrics'])}
     return dict(c['config']) if 'config' in c.config_records else {}
@@ -456,7 +463,8 @@ def run_server(grid, # Flower's Grid (or any object with its get_node_ids/push_m
     t0, rule = time.perf_counter(), RULES[cfg.method]
     log(f'server rule of {cfg.method}: {RULE_NAMES[rule]}')
     res = drive(GridTransport(grid, spec, log), spec_method(spec), cfg, rounds=spec.rounds,
-                checkpoint=run/'server.safetensors', resume=spec.resume, show_progress=spec.progress, log=log)
+                checkpoint=run/'server.safetensors', resume=spec.resume, show_progress=spec.progress, log=log,
+                fold_eval=spec.fold_eval)
     res = {k: v for k, v in res.items() if not k.endswith('server_state')}
     res |= {'rule': rule, 'spec': asdict(spec), 'seconds': time.perf_counter() - t0, 'log': lines,
             'threads': torch.get_num_threads(), 'versions': versions()}

@@ -55,10 +55,11 @@ def _offer(self:InProcess, sh:Shard, m:dict)->dict: return {'init': sh.offer()}
 def _train(self:InProcess, sh:Shard, m:dict)->dict:
     if m.get('init') is not None and sh.fed.t == 0:
         sh.start(m['init'])
+    ev = {'metrics': sh.evaluate(m.get('down'))} if m.get('evaluate') else {}  # the previous round's
     up, st = sh.train(m['t'], m.get('down'))
     if m.get('checkpoint'):
         self.saved[sh.id][sh.fed.t] = _clone(sh.fed.state_dict())
-    return {'up': up, 'stats': st}
+    return {'up': up, 'stats': st} | ev
 
 # %% ../../nbs/17_flower.driver.ipynb #0c5a4cc5
 @patch
@@ -99,8 +100,9 @@ def check_shardable(cfg:FedConfig):
 # %% ../../nbs/17_flower.driver.ipynb #22d7cf8f
 class _Run:
     "What the server holds of one sharded run."
-    def __init__(self, transport, method:Method, cfg:FedConfig, checkpoint, log:Callable|None):
+    def __init__(self, transport, method:Method, cfg:FedConfig, checkpoint, log:Callable|None, fold:bool=False):
         self.tr, self.method, self.cfg, self.ckpt, self.log = transport, method, cfg, checkpoint, log
+        self.fold, self.folded = fold and not cfg.keep_best, None  # round whose evaluation rides with the next
         self.ids = list(transport.ids)
         self.st = {'t': 0, 'history': [], 'best': None, 'wait': 0, 'last_eval': 0, 'missed': [], 'gen': 0,
                    'started': [], 'down_round': 0}
@@ -176,17 +178,22 @@ def restore_missing(self:_Run):
 # %% ../../nbs/17_flower.driver.ipynb #2f35c00f
 @patch
 def train(self:_Run, t:int, ck:bool)->dict:
-    "Round `t` on every shard that can train; returns the round's record."
+    "Round `t` on every shard that can train; returns the round's record (None: a folded evaluation stopped the run)."
     st, started = self.st, set(self.st['started'])
+    ev = self.folded is not None  # this message also evaluates round t - 1 on the shards that have started
     def msg(s):
         return {'t': t, 'gen': st['gen'], 'down': self.pending.get(s), 'checkpoint': ck,
-                'init': None if s in started else self.init}
+                'init': None if s in started else self.init, 'evaluate': ev and s in started}
     t0 = time.perf_counter()
     rep = self._send('train', {s: msg(s) for s in self.ids if s not in self.unrestored}, t)
     t1 = time.perf_counter()
     for s in rep:
         self.pending.pop(s, None)
     st['started'] = sorted(started | set(rep))
+    if ev:
+        self.folded = None
+        st['history'][-1] |= self.take_eval(t - 1, {s: r for s, r in rep.items() if 'metrics' in r})
+        if _stopped(self.cfg, st): return None  # that evaluation ended the run: round t does not count
     ups = [r['up'] for r in rep.values() if r.get('up') is not None]
     down = self.server.aggregate(ups) if self.method.syncs and self.cfg.syncs_after(t) else {}
     if down:
@@ -210,11 +217,18 @@ def _train_record(t:int, rep:dict)->dict:
 @patch
 def evaluate(self:_Run, t:int)->dict:
     "Evaluate valid (and test) over the shards that answer, select; the record's metrics."
-    cfg, st, t0 = self.cfg, self.st, time.perf_counter()
+    st, t0 = self.st, time.perf_counter()
     to = [s for s in st['started'] if s not in self.unrestored]
     ev = self._send('evaluate', {s: {'t': t, 'gen': st['gen'], 'down': self.pending.get(s)} for s in to}, t)
     for s in ev:
         self.pending.pop(s, None)
+    self.timing['evaluate'] += time.perf_counter() - t0
+    return self.take_eval(t, ev)
+
+@patch
+def take_eval(self:_Run, t:int, ev:dict)->dict:
+    "Combine the shards' metric sums of round `t`, select; the record's metrics."
+    cfg, st, t0 = self.cfg, self.st, time.perf_counter()
     sums = [r['metrics'] for r in ev.values()]
     v, nv = combine_metrics(sums, 'valid')
     te, nt = combine_metrics(sums, 'test') if cfg.eval_test else ({}, 0)
@@ -267,8 +281,12 @@ def round(self:_Run, t:int,
     ck = bool(every and (t % cfg.checkpoint_every == 0 or t == stop))
     self.restore_missing()
     rec = self.train(t, ck)
+    if rec is None:  # early stopping at round t - 1, found by the evaluation that came with round t
+        if every: self.save()
+        return
     if (cfg.eval_every and t % cfg.eval_every == 0) or t == end:
-        rec |= self.evaluate(t)
+        if self.fold and not ck and t < stop: self.folded = t  # evaluated with the next round's training
+        else: rec |= self.evaluate(t)
     self.st['t'] = t
     self.st['history'].append(rec)
     self.timing['rounds'] += 1
@@ -295,11 +313,12 @@ def drive(transport, # `InProcess` or the Flower transport: `ids`, `users(shard)
           resume:bool=False, # continue from `checkpoint` (the shards go back to their state of that round)
           show_progress:bool=True, # progress bar
           log:Callable|None=None, # fn(str) for one line per evaluation
+          fold_eval:bool=False, # evaluations ride with the next round's `train` message (not with keep_best)
          )->dict: # history, best, missed messages, lost shards and users, timings, server states
     "The server loop of a sharded run, for any transport."
     check_shardable(cfg)
     need(list(transport.ids), 'no shard is reachable: the transport has no shard to send to')
-    run = _Run(transport, method, cfg, checkpoint, log)
+    run = _Run(transport, method, cfg, checkpoint, log, fold_eval)
     if resume:
         run.resume()
     else:
