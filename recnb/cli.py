@@ -474,6 +474,9 @@ def _add_bench(sub):
                    'tiny-VLM '
                    'embedding and training throughput; flower: rounds per second in process and on Flower')
     e.add_argument('--no-deploy', action='store_true', help='flower: skip the (slow) deployment')
+    e.add_argument('--eval-every', type=int, default=0, help='flower: evaluate every N rounds (default 0: after the '
+                   'last round only)')
+    e.add_argument('--no-fold', action='store_true', help='flower: evaluations as messages of their own')
     e.add_argument('--users', type=int, default=100_000, help='eval: users of the random problem')
     e.add_argument('--items', type=int, default=50_000, help='eval: items of the random problem')
     e.add_argument('--dim', type=int, default=64, help='eval: embedding dimension')
@@ -501,7 +504,9 @@ def _bench(a):
     if a.what == 'vlm': _bench_vlm()
     elif a.what == 'flower':
         _flower_import('app')
-        print(B.format_bench_flower(B.bench_flower(rounds=max(a.repeats, 5), deployment=not a.no_deploy)))
+        r = B.bench_flower(rounds=max(a.repeats, 5), deployment=not a.no_deploy, eval_every=a.eval_every,
+                           fold_eval=not a.no_fold)
+        print(B.format_bench_flower(r))
     elif a.what == 'f3crec': print(B.bench_f3crec())
     elif a.what == 'fed': print(B.format_bench_fed(B.bench_fed(rounds=a.repeats if a.repeats > 1 else 10)))
     else:

@@ -99,13 +99,11 @@ def format_bench(r:dict)->str:
     "The result of `bench_eval` as a small table."
     v = versions()
     return '\n'.join([
-        f"full-ranking evaluation: {r['n_users']:,} users x {r['n_items']:,} items, dim {r['dim']}, "
-        f"~{r['n_train']} masked items/user, chunk {r['chunk_size']:,} users, {r['threads']} threads",
+        f"full-ranking evaluation: {r['n_users']:,} users x {r['n_items']:,} items, dim {r['dim']}, ~{r['n_train']} masked items/user, chunk {r['chunk_size']:,} users, {r['threads']} threads",
         f"  harness (recnb.metrics.evaluate) : {r['harness_s']:8.2f} s",
         f"  bare chunked U@V.T + topk        : {r['bare_s']:8.2f} s",
         f"  ratio harness / bare             : {r['ratio']:8.2f}",
-        f"  peak RSS                         : {r['peak_rss_gib']:8.2f} GiB (before: "
-        f"{r['rss_before_gib']:.2f} GiB)",
+        f"  peak RSS                         : {r['peak_rss_gib']:8.2f} GiB (before: {r['rss_before_gib']:.2f} GiB)",
         f"  torch {v['torch']}, python {v['python']}, {v['platform']}"])
 
 # %% ../../nbs/experiments/bench.ipynb #d680caa0
@@ -158,8 +156,7 @@ def bench_fed(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), base:str='pfe
                 out.append(q.get(timeout=5))
                 break
             except queue.Empty:
-                if not p.is_alive(): raise RuntimeError(f'benchmark process for {ds} died (exit code '
-                                                        f'{p.exitcode})')
+                if not p.is_alive(): raise RuntimeError(f'benchmark process for {ds} died (exit code {p.exitcode})')
         p.join()
     return out
 
@@ -180,6 +177,8 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
                  shards:int=2, # shards = Flower nodes
                  simulation:bool=True, deployment:bool=True, # which Flower engines to time
                  deploy_rounds:int=3, # rounds of the (slow) deployment run
+                 eval_every:int=0, # evaluate every this many rounds (0: only after the last)
+                 fold_eval:bool=True, # Flower: evaluations ride with the next round's training message
                  split=None, # a ready split instead of `dataset` (tests)
                 )->dict:
     "Seconds per round of one workload: in-process engine, sharded in process, Flower simulation, Flower deployment."
@@ -191,9 +190,9 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
     from recnb.flower.deploy import run_simulation, Deployment, new_run_dir
     import shutil
     split = split or make_split(dataset)
-    cfg = FedConfig(method=method, rounds=rounds, eval_every=0)
+    cfg = FedConfig(method=method, rounds=rounds, eval_every=eval_every)
     out = {'dataset': dataset, 'base': base, 'method': method, 'clients': split.n_users,
-           'items': split.n_items, 'shards': shards,
+           'items': split.n_items, 'shards': shards, 'eval_every': eval_every, 'fold_eval': fold_eval,
            'threads': torch.get_num_threads()}
     fed = Federation(split, base, cfg)
     fed.run_round()  # warm-up
@@ -205,16 +204,18 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
               cfg, show_progress=False)
     out['sharded_round_s'] = r['timing']['train'] / r['timing']['rounds']
     def flower(res, n):
-        return {'round_s': res['timing']['train'] / res['timing']['rounds'],
-                'client_compute_s': res['timing']['client_train'] / res['timing']['rounds'],
-                'startup_s': res['wall_seconds'] - res['timing']['train'] - res['timing']['aggregate'] - res['timing']['evaluate'], 'rounds': n}
+        tm = res['timing']
+        busy = tm['train'] + tm['aggregate'] + tm['evaluate']
+        return {'round_s': tm['train'] / tm['rounds'], 'client_compute_s': tm['client_train'] / tm['rounds'],
+                'round_with_eval_s': busy / tm['rounds'], 'startup_s': res['wall_seconds'] - busy, 'rounds': n}
     if simulation:
-        spec = FlowerSpec(dataset, base, asdict(cfg), shards, run_dir=str(new_run_dir('bench-sim')))
+        spec = FlowerSpec(dataset, base, asdict(cfg), shards, run_dir=str(new_run_dir('bench-sim')),
+                          fold_eval=fold_eval)
         out['simulation'] = flower(run_simulation(spec), rounds)
         shutil.rmtree(spec.run_dir, ignore_errors=True)
     if deployment:
         spec = FlowerSpec(dataset, base, asdict(replace(cfg, rounds=deploy_rounds)), shards,
-                          run_dir=str(new_run_dir('bench-deploy')), timeout=300)
+                          run_dir=str(new_run_dir('bench-deploy')), timeout=300, fold_eval=fold_eval)
         prepare_nodes(spec, split)
         with Deployment(shards) as dep: out['deployment'] = flower(dep.run(spec), deploy_rounds)
         shutil.rmtree(spec.run_dir, ignore_errors=True)
@@ -225,15 +226,18 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
 # %% ../../nbs/experiments/bench.ipynb #5bad6984
 def format_bench_flower(r:dict)->str:
     "`bench_flower` as a table."
+    ev = f'evaluation every {r["eval_every"]} round(s)' if r.get('eval_every') else 'evaluation after the last round'
     rows = [f'{r["dataset"]}: {r["clients"]} clients x {r["items"]} items, {r["base"]}/{r["method"]}, '
-            f'{r["shards"]} shards, {r["threads"]} thread(s) in this process',
-            f'{"engine":<28}{"s/round":>9}{"rounds/s":>10}{"overhead s":>12}{"start-up s":>12}',
+            f'{r["shards"]} shards, {ev}{", folded" if r.get("fold_eval") else ""}, '
+            f'{r["threads"]} thread(s) in this process',
+            f'{"engine":<28}{"s/round":>9}{"rounds/s":>10}{"overhead s":>12}{"with eval s":>13}{"start-up s":>12}',
             f'{"in-process engine":<28}{r["inprocess_round_s"]:>9.3f}{1 / r["inprocess_round_s"]:>10.2f}',
             f'{"sharded, in process":<28}{r["sharded_round_s"]:>9.3f}{1 / r["sharded_round_s"]:>10.2f}']
     for k, name in (('simulation', 'Flower simulation (Ray)'), ('deployment', 'Flower deployment (gRPC)')):
         if k in r:
             x = r[k]
-            rows.append(f'{name:<28}{x["round_s"]:>9.3f}{1 / x["round_s"]:>10.2f}{x["overhead_s"]:>12.3f}{x["startup_s"]:>12.1f}')
+            rows.append(f'{name:<28}{x["round_s"]:>9.3f}{1 / x["round_s"]:>10.2f}{x["overhead_s"]:>12.3f}'
+                        f'{x.get("round_with_eval_s", float("nan")):>13.3f}{x["startup_s"]:>12.1f}')
     return '\n'.join(rows)
 
 # %% ../../nbs/experiments/bench.ipynb #9ee76ec7
@@ -245,12 +249,8 @@ def bench_f3crec(dataset:str='ml-100k', seed:int=0)->str:
     wall = time.perf_counter() - t
     run = r['runs'][0]
     rows = [f'F3CRec-FedMF on {dataset} (seed {seed}): whole pipeline {wall:.1f} s']
-    for tk in run['tasks']: rows.append(f'  task {tk["task"]}: {tk["clients"]:>4} clients, '
-                                        f'{tk["rounds_run"]:>3} rounds (best {tk["best_round"]:>3}), '
-                                        f'{tk["seconds"]:6.1f} s, '
-                                        f'{tk["seconds"] / max(1, tk["rounds_run"]):.3f} s/round')
+    for tk in run['tasks']: rows.append(f'  task {tk["task"]}: {tk["clients"]:>4} clients, {tk["rounds_run"]:>3} rounds (best {tk["best_round"]:>3}), {tk["seconds"]:6.1f} s, {tk["seconds"] / max(1, tk["rounds_run"]):.3f} s/round')
     for mode in ('reference', 'corrected'):
         m = r['final'][mode]['ndcg@20']
-        rows.append(f'  {mode:>9} mode: LA {m["LA"]["mean"]:.4f}  RA {m["RA"]["mean"]:.4f}  HM NDCG@20 '
-                    f'{m["HM"]["mean"]:.4f}')
+        rows.append(f'  {mode:>9} mode: LA {m["LA"]["mean"]:.4f}  RA {m["RA"]["mean"]:.4f}  HM NDCG@20 {m["HM"]["mean"]:.4f}')
     return '\n'.join(rows)
