@@ -250,11 +250,14 @@ def versions()->dict[str, str]:
 M_TRIM_THRESHOLD, M_MMAP_MAX = -1, -4  # mallopt parameter numbers of glibc's malloc.h
 
 def tune_malloc(trim:int=2**31 - 1, # bytes that may stay free at the top of the heap before it is trimmed
+                release:bool=True, # first return the memory that is free now to the system (`malloc_trim`)
                )->bool: # whether the settings took effect
     "Serve every block from the heap and keep freed memory in the process (glibc; `RECNB_MALLOC=default`: off)."
     if os.environ.get('RECNB_MALLOC', '') == 'default' or not sys.platform.startswith('linux'): return False
     import ctypes
-    try: mallopt = ctypes.CDLL('libc.so.6').mallopt
-    except (OSError, AttributeError): return False  # not glibc (e.g. musl)
-    mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
-    return bool(mallopt(M_TRIM_THRESHOLD, trim)) and bool(mallopt(M_MMAP_MAX, 0))
+    try: libc = ctypes.CDLL('libc.so.6')
+    except OSError: return False
+    if not hasattr(libc, 'mallopt') or not hasattr(libc, 'malloc_trim'): return False  # not glibc (e.g. musl)
+    libc.mallopt.argtypes, libc.mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
+    if release: libc.malloc_trim(ctypes.c_size_t(0))
+    return bool(libc.mallopt(M_TRIM_THRESHOLD, trim)) and bool(libc.mallopt(M_MMAP_MAX, 0))
