@@ -152,7 +152,8 @@ def _add_fedrkg(sub):
     f.add_argument('--runs-dir', default='runs/fedrkg_paper', help='checkpoints of unfinished paper runs')
     f.add_argument('--dataset', default='filmtrust-fedrkg', help='registry name (default filmtrust-fedrkg, '
                                                                  'the reference data)')
-    f.add_argument('--base', choices=['pfedrec', 'fedmf', 'fedncf'], default='pfedrec', help='base model (default pfedrec)')
+    f.add_argument('--base', choices=['pfedrec', 'fedmf', 'fedncf'], default='pfedrec',
+                   help='base model (default pfedrec)')
     f.add_argument('--method', default='adaptive', help='replace, local, central, dual, kg (static '
                                                         'guidance), ag / adaptive')
     f.add_argument('--seeds', type=int, nargs='+', default=[0], help='one run per seed (default 0)')
@@ -169,7 +170,8 @@ def _add_fedrkg(sub):
     f.set_defaults(fn=_fedrkg)
 
 # %% ../nbs/30_cli.ipynb #de361251
-_FEDRKG_KW = ('rounds', 'dim', 'lr', 'lr_eta', 'item_init_std', 'sync_every', 'sync_offset', 'sample_ratio', 'dropout',
+_FEDRKG_KW = ('rounds', 'dim', 'lr', 'lr_eta', 'item_init_std', 'sync_every', 'sync_offset', 'sample_ratio',
+              'dropout',
               'ldp', 'eval_every', 'patience', 'patience_unit', 'select_rule', 'decay')
 
 def _fedrkg(a):
@@ -178,7 +180,8 @@ def _fedrkg(a):
     from recnb.experiments import fedrkg as X
     m = X.ALIASES.get(a.method, a.method)
     kw = {k: getattr(a, k) for k in _FEDRKG_KW if getattr(a, k) is not None}
-    margs = {k: v for k, v in dict(beta=a.beta, gate_lr=a.gate_lr).items() if v is not None and (k == 'beta' or m == 'ag')}
+    given = dict(beta=a.beta, gate_lr=a.gate_lr)
+    margs = {k: v for k, v in given.items() if v is not None and (k == 'beta' or m == 'ag')}
     if a.preset == 'grid':
         if a.negatives: kw['negatives'] = a.negatives
         cfg = X.fedrkg_config(m, **kw)
@@ -192,7 +195,8 @@ def _fedrkg(a):
     cells = X.paper_cells(seeds=tuple(a.seeds)) if a.grid else [
         dict(dataset=a.dataset, base=a.base, method=m, negatives=neg, gate_lr=glr, seed=sd) for sd in a.seeds]
     splits = {ds: X.paper_split(ds, a.tie or 'first') for ds in dict.fromkeys(c['dataset'] for c in cells)}
-    res = X.run_paper_grid(cells, splits, out=a.out, runs_dir=a.runs_dir, log=None if a.quiet else print, **kw)
+    res = X.run_paper_grid(cells, splits, out=a.out, runs_dir=a.runs_dir, log=None if a.quiet else print,
+                           **kw)
     print(X.format_paper(res))
 
 # %% ../nbs/30_cli.ipynb #b30228e7
@@ -204,7 +208,8 @@ def _add_f3crec(sub):
                        '--checkpoint '
                        'a killed run resumes where it stopped (task and round).')
     c.add_argument('--dataset', default='ml-100k', help='registry name (default ml-100k)')
-    c.add_argument('--base', choices=['fedmf', 'pfedrec', 'fedncf'], default='fedmf', help='base model (default fedmf)')
+    c.add_argument('--base', choices=['fedmf', 'pfedrec', 'fedncf'], default='fedmf',
+                   help='base model (default fedmf)')
     c.add_argument('--variant', choices=['ft', 'client', 'server', 'full', 'central'], default='full',
                    help='ablation: fine-tune, client memory only, server mean only, both (default), '
                         'centralised')
@@ -310,7 +315,8 @@ def _vlm_from_run(a):
         model = run/'tiny-vlm'
     best = run/'best'/'adapter' if run is not None else None
     adapter = a.adapter or (str(best) if best is not None and best.is_dir() else None)
-    emb = VLMEmbedder.from_pretrained(model, adapter=adapter, dtype=cfg.dtype, max_pixels=cfg.max_pixels, **cfg.vlm)
+    emb = VLMEmbedder.from_pretrained(model, adapter=adapter, dtype=cfg.dtype, max_pixels=cfg.max_pixels,
+                                      **cfg.vlm)
     src, split = load_data(cfg)
     return cfg, emb, src, split
 
@@ -341,7 +347,8 @@ def _vlm2rec(a):
         print(f'{len(out["fused"])} items x {out["fused"].shape[1]} dims (text, image, fused) -> {dest}')
     else:
         from recnb.vlm.train import eval_embedder
-        r = eval_embedder(emb, src, split, a.target, a.mode, max_users=a.max_users, max_history=cfg.max_history)
+        r = eval_embedder(emb, src, split, a.target, a.mode, max_users=a.max_users,
+                          max_history=cfg.max_history)
         print('\n'.join(f'{k:>22}: {v:.4f}' for k, v in r.items() if isinstance(v, float)))
 
 # %% ../nbs/30_cli.ipynb #5f1453dd
@@ -360,7 +367,8 @@ def _add_flower(sub):
     fl.add_argument('folder', nargs='?', help='app: the folder to write')
     fl.add_argument('--dataset', default='filmtrust-fedrkg', help='registry name (default filmtrust-fedrkg)')
     fl.add_argument('--path', help='explicit dataset folder (on every node)')
-    fl.add_argument('--base', choices=['pfedrec', 'fedmf', 'fedncf'], default='pfedrec', help='base model (default pfedrec)')
+    fl.add_argument('--base', choices=['pfedrec', 'fedmf', 'fedncf'], default='pfedrec',
+                    help='base model (default pfedrec)')
     fl.add_argument('--method', default='kg', help='replace, dual, local, kg, ag (adaptive)')
     fl.add_argument('--shards', type=int, default=2, help='shards = Flower nodes (>= 1)')
     fl.add_argument('--partition', choices=['contiguous', 'random', 'modulo'], default='contiguous',
@@ -393,7 +401,8 @@ def _flower_spec(a):
     from recnb.experiments.fedrkg import fedrkg_config, ALIASES
     FlowerSpec = _flower_import('app').FlowerSpec
     m = ALIASES.get(a.method, a.method)
-    kw = dict(rounds=a.rounds, eval_every=a.eval_every, sample_ratio=a.sample_ratio, dropout=a.dropout, ldp=a.ldp,
+    kw = dict(rounds=a.rounds, eval_every=a.eval_every, sample_ratio=a.sample_ratio, dropout=a.dropout,
+              ldp=a.ldp,
               checkpoint_every=a.checkpoint_every, seed=a.seed)
     cfg = asdict(fedrkg_config(m, **{k: v for k, v in kw.items() if v is not None}))
     spec = FlowerSpec(a.dataset, a.base, cfg, a.shards, a.partition, path=a.path, run_dir=a.run_dir or '',
@@ -469,13 +478,14 @@ def _add_bench(sub):
     e = sub.add_parser('bench', help='benchmarks (timings printed, never '
                                      'asserted)', description='Benchmarks printed '
                        'as tables.')
-    e.add_argument('what', choices=['eval', 'fed', 'f3crec', 'vlm', 'flower'], help='eval: full-ranking harness vs bare '
+    e.add_argument('what', choices=['eval', 'fed', 'f3crec', 'vlm', 'flower'],
+                   help='eval: full-ranking harness vs bare '
                    'matmul + topk; fed: federated round phases; f3crec: the ML-100K FCRec pipeline; vlm: '
                    'tiny-VLM '
                    'embedding and training throughput; flower: rounds per second in process and on Flower')
     e.add_argument('--no-deploy', action='store_true', help='flower: skip the (slow) deployment')
-    e.add_argument('--eval-every', type=int, default=0, help='flower: evaluate every N rounds (default 0: after the '
-                   'last round only)')
+    e.add_argument('--eval-every', type=int, default=0,
+                   help='flower: evaluate every N rounds (default 0: after the last round only)')
     e.add_argument('--no-fold', action='store_true', help='flower: evaluations as messages of their own')
     e.add_argument('--users', type=int, default=100_000, help='eval: users of the random problem')
     e.add_argument('--items', type=int, default=50_000, help='eval: items of the random problem')
@@ -510,7 +520,8 @@ def _bench(a):
     elif a.what == 'f3crec': print(B.bench_f3crec())
     elif a.what == 'fed': print(B.format_bench_fed(B.bench_fed(rounds=a.repeats if a.repeats > 1 else 10)))
     else:
-        print(B.format_bench(B.bench_eval(a.users, a.items, a.dim, a.n_train, tuple(a.ks), a.chunk, a.repeats)))
+        print(B.format_bench(B.bench_eval(a.users, a.items, a.dim, a.n_train, tuple(a.ks), a.chunk,
+                                          a.repeats)))
         if a.ml100k:
             b = B.bench_ml100k()
             print(f"  ML-100K full evaluation ({b['n_users']} users x {b['n_items']} items): "
@@ -523,7 +534,8 @@ def parser()->argparse.ArgumentParser:
                                                      'sequential, '
                                 'federated and continual recommendation.')
     sub = p.add_subparsers(dest='cmd', required=True, metavar='COMMAND')
-    for add in (_add_datasets, _add_baseline, _add_fedrkg, _add_f3crec, _add_vlm2rec, _add_flower, _add_reproduce,
+    for add in (_add_datasets, _add_baseline, _add_fedrkg, _add_f3crec, _add_vlm2rec, _add_flower,
+                _add_reproduce,
                 _add_bench): add(sub)
     return p
 

@@ -252,7 +252,7 @@ M_TRIM_THRESHOLD, M_MMAP_MAX = -1, -4  # mallopt parameter numbers of glibc's ma
 def tune_malloc(trim:int=2**31 - 1, # bytes that may stay free at the top of the heap before it is trimmed
                 release:bool=True, # first return the memory that is free now to the system (`malloc_trim`)
                )->bool: # whether the settings took effect
-    "Serve every block from the heap and keep freed memory in the process (glibc; `RECNB_MALLOC=default`: off)."
+    "Serve blocks from the heap and keep freed memory in the process (glibc; `RECNB_MALLOC=default`: off)."
     if os.environ.get('RECNB_MALLOC', '') == 'default' or not sys.platform.startswith('linux'): return False
     import ctypes
     try: libc = ctypes.CDLL('libc.so.6')

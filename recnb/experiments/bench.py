@@ -145,7 +145,7 @@ def _fed_worker(dataset, base, method, rounds, q):
 # %% ../../nbs/experiments/bench.ipynb #b22611e5
 def bench_fed(datasets:tuple=('filmtrust-fedrkg', 'amazon-video'), base:str='pfedrec', method:str='kg',
               rounds:int=10)->list[dict]:
-    "Per-round time by phase, evaluation time, exchange-round time and peak memory, one fresh process per dataset."
+    "Per-round time by phase, evaluation and exchange-round time, peak memory; a fresh process per dataset."
     import multiprocessing as mp, queue
     from recnb.experiments.bench import _fed_worker as work  # the module's function, importable by the child (also when called from a notebook)
     ctx = mp.get_context('spawn')
@@ -184,7 +184,7 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
                  fold_eval:bool=True, # Flower: evaluations ride with the next round's training message
                  split=None, # a ready split instead of `dataset` (tests)
                 )->dict:
-    "Seconds per round of one workload: in-process engine, sharded in process, Flower simulation, Flower deployment."
+    "Seconds per round of one workload: in-process engine, sharded in process, Flower simulation and deployment."
     from recnb.baselines import make_split
     from recnb.fed.engine import FedConfig, Federation, make_method
     from recnb.flower.driver import InProcess, drive
@@ -210,7 +210,8 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
         tm = res['timing']
         busy = tm['train'] + tm['aggregate'] + tm['evaluate']
         return {'round_s': tm['train'] / tm['rounds'], 'client_compute_s': tm['client_train'] / tm['rounds'],
-                'round_with_eval_s': busy / tm['rounds'], 'startup_s': res['wall_seconds'] - busy, 'rounds': n}
+                'round_with_eval_s': busy / tm['rounds'], 'startup_s': res['wall_seconds'] - busy,
+                'rounds': n}
     if simulation:
         spec = FlowerSpec(dataset, base, asdict(cfg), shards, run_dir=str(new_run_dir('bench-sim')),
                           fold_eval=fold_eval)
@@ -229,11 +230,13 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
 # %% ../../nbs/experiments/bench.ipynb #5bad6984
 def format_bench_flower(r:dict)->str:
     "`bench_flower` as a table."
-    ev = f'evaluation every {r["eval_every"]} round(s)' if r.get('eval_every') else 'evaluation after the last round'
+    ev = (f'evaluation every {r["eval_every"]} round(s)' if r.get('eval_every')
+          else 'evaluation after the last round')
     rows = [f'{r["dataset"]}: {r["clients"]} clients x {r["items"]} items, {r["base"]}/{r["method"]}, '
             f'{r["shards"]} shards, {ev}{", folded" if r.get("fold_eval") else ""}, '
             f'{r["threads"]} thread(s) in this process',
-            f'{"engine":<28}{"s/round":>9}{"rounds/s":>10}{"overhead s":>12}{"with eval s":>13}{"start-up s":>12}',
+            f'{"engine":<28}{"s/round":>9}{"rounds/s":>10}{"overhead s":>12}{"with eval s":>13}'
+            f'{"start-up s":>12}',
             f'{"in-process engine":<28}{r["inprocess_round_s"]:>9.3f}{1 / r["inprocess_round_s"]:>10.2f}',
             f'{"sharded, in process":<28}{r["sharded_round_s"]:>9.3f}{1 / r["sharded_round_s"]:>10.2f}']
     for k, name in (('simulation', 'Flower simulation (Ray)'), ('deployment', 'Flower deployment (gRPC)')):

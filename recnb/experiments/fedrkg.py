@@ -438,9 +438,11 @@ def plot_paper_curves(results:list[dict], dataset:str, metric:str='test_hr@10',
     for ax, neg in zip(axs, ('reference', 'train')):
         for r in sorted(results, key=lambda r: list(COLORS).index(r['method'])):
             if (r['dataset'], r['negatives']) != (dataset, neg) or r['gate_lr'] != 1e-4: continue
-            xs, m, sd = _by_round(r['runs'], lambda run: run['curve']['round'], lambda run: run['curve'][metric])
+            xs, m, sd = _by_round(r['runs'], lambda run: run['curve']['round'],
+                                  lambda run: run['curve'][metric])
             lab = f'{r["method"]}{", all rounds" if r.get("full") else ""} ({seeds_label(len(r["runs"]))})'
-            _line(ax, xs, m, sd, ls='--' if r.get('full') else '-', color=COLORS[r['method']], lw=1, label=lab)
+            _line(ax, xs, m, sd, ls='--' if r.get('full') else '-', color=COLORS[r['method']], lw=1,
+                  label=lab)
         ax.set_title(f'{dataset}, {"official (leaky)" if neg == "reference" else "correct"} negatives')
         ax.set_xlabel('round')
         ax.legend(fontsize=8)

@@ -573,8 +573,10 @@ def _sampled_card(split:Split, seed:int, n_neg:int, **cand)->dict:
 # %% ../../nbs/experiments/vlm2rec.ipynb #1bd348a2
 def _synthetic_jobs(losses, variants:dict|None, references:bool)->list[tuple]:
     "(label, training overrides, single modality or None) of every run of one seed."
-    jobs = [(l, {'loss': l}, None) for l in losses] + [(k, dict(v), None) for k, v in (variants or {}).items()]
-    return jobs + ([('sft', {'loss': 'sft'}, 'text'), ('sft', {'loss': 'sft'}, 'image')] if references else [])
+    jobs = [(l, {'loss': l}, None) for l in losses]
+    jobs += [(k, dict(v), None) for k, v in (variants or {}).items()]
+    refs = [('sft', {'loss': 'sft'}, 'text'), ('sft', {'loss': 'sft'}, 'image')]
+    return jobs + (refs if references else [])
 
 def _synthetic_run(job:tuple, cfg, data, split, work, tune, val, test, robust, robust_users, ps, seed)->dict:
     "Train one job, test it on all modalities, and put it through the robustness grid when asked."
@@ -603,7 +605,7 @@ def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a
                   seeds:Sequence[int]=(0, 1, 2), # seeds (each draws data, model init, batches, candidates)
                   steps:int=150, # optimiser steps per run
                   references:bool=True, # also train the text-only and image-only SFT references
-                  variants:dict|None=None, # extra runs: label -> `TrainConfig` overrides (see `GAMMA_VARIANTS`)
+                  variants:dict|None=None, # extra runs: label -> `TrainConfig` overrides (`GAMMA_VARIANTS`)
                   robust:Sequence[str]=('sft', 'full'), # labels of the runs that go through the robustness grid
                   robust_users:int=200, # test users of the robustness grid
                   ps:Sequence[float]=PERTURB_PS, # perturbation levels
@@ -614,7 +616,7 @@ def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a
                   train_kw:dict|None=None, # overrides of `EXP_TRAIN`
                   name:str|None=None, # label in the file name (default: the scenario name)
                   out:str|os.PathLike|None=None, # results folder (default `figures_dir()`)
-                  work:str|os.PathLike|None=None, # folder of the tiny checkpoints (default: temporary, deleted)
+                  work:str|os.PathLike|None=None, # folder of the tiny checkpoints (default: a temporary one)
                   save:bool=True, # write `vlm2rec_synthetic_<name>.json`
                   verbose:bool=True, # one line per run
                  )->dict:
@@ -631,7 +633,8 @@ def run_synthetic(scenario:str|dict='text_strong', # a name of `SCENARIOS`, or a
             oracles[s] = oracle_eval(data, test, seed=s)
             card = card or _sampled_card(split, s, n_neg, negatives='uniform over never-interacted items')
             for job in _synthetic_jobs(losses, variants, references):
-                runs.append(_synthetic_run(job, cfg, data, split, wd, tune, val, test, robust, robust_users, ps, s))
+                rec = _synthetic_run(job, cfg, data, split, wd, tune, val, test, robust, robust_users, ps, s)
+                runs.append(rec)
                 _say(verbose, _synthetic_line(name, s, job, runs[-1]))
     train = as_config(EXP_TRAIN | {'max_steps': steps} | (train_kw or {})).to_dict()
     res = {'kind': 'vlm2rec_synthetic', 'scenario': name, 'scenario_kw': sc, 'weak': _weak(sc),
@@ -799,7 +802,8 @@ def _fusion_summary(runs:list[dict], weak:str)->dict:
     S = {}
     for f in ('external', 'internal'):
         rs = [r['test'] for r in runs if r['fusion'] == f]
-        S[f] = {f'{k}/{v}': mean_std([t[f'{k}/{v}'] for t in rs]) for k in ('hr@10', 'ndcg@10') for v in VIEWS}
+        S[f] = {f'{k}/{v}': mean_std([t[f'{k}/{v}'] for t in rs])
+                for k in ('hr@10', 'ndcg@10') for v in VIEWS}
         S[f]['complementarity@10'] = mean_std([t['complementarity@10'] for t in rs])
         share = [t[f'hr@10/{weak}'] / t['hr@10/both'] if t['hr@10/both'] else None for t in rs]
         S[f]['weak_share'] = mean_std(share)
@@ -936,7 +940,8 @@ class _Real:
     "One `run_ml100k` call: the data and the test protocol, and each method's results as they are measured."
     def __init__(self, split, src, cand, n_neg, scfg, verbose):
         from recnb.seqrec import user_histories
-        self.split, self.src, self.cand, self.n_neg, self.scfg, self.verbose = split, src, cand, n_neg, scfg, verbose
+        self.split, self.src, self.cand, self.n_neg = split, src, cand, n_neg
+        self.scfg, self.verbose = scfg, verbose
         self.freq, self.methods = item_frequency(split), []
         self.hs, self.eu = user_histories(split, 'test', 10), split.eval_users('test').tolist()
 
@@ -962,18 +967,20 @@ def sas(self:_Real, name:str, seed:int, feats:torch.Tensor|None=None):
     ts = round(time.perf_counter() - t1, 3)
     best = max(hist, key=lambda h: h[f'valid_{c.valid_metric}'])
     self.add(name, seed, 'sasrec', m.scorer(self.split, 'test'), {'config': c.to_dict()}, train_s=ts,
-             epochs_run=hist[-1]['epoch'], best_epoch=best['epoch'], s_per_epoch=round(ts / hist[-1]['epoch'], 3))
+             epochs_run=hist[-1]['epoch'], best_epoch=best['epoch'],
+             s_per_epoch=round(ts / hist[-1]['epoch'], 3))
 
 @patch
 def views(self:_Real, emb)->dict:
-    "view -> (item embeddings, user embeddings) of an embedder: text, image, and both (sum of the normalised)."
+    "view -> (item, user embeddings) of an embedder: text, image, and both (the sum of the normalised two)."
     emb.eval()
     with torch.no_grad():
         I = emb.encode_catalog(self.src, batch_size=16)
         Z = emb.encode_histories(self.src, [self.hs[u] for u in self.eu], batch_size=16)
     out = {}
     for v in VIEWS:
-        ie, ue = ((_norm(E['text']) + _norm(E['image'])).float() if v == 'both' else E[v].float() for E in (I, Z))
+        pick = lambda E: (_norm(E['text']) + _norm(E['image'])).float() if v == 'both' else E[v].float()
+        ie, ue = pick(I), pick(Z)
         U = torch.zeros(self.split.n_users, ie.shape[1])
         U[self.eu] = ue
         out[v] = (ie, U)
@@ -1046,7 +1053,7 @@ def run_ml100k(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
                save:bool=True, # write `vlm2rec_<dataset>.json`
                verbose:bool=True, # one line per method
               )->dict:
-    "Experiment 2: ID, MiniLM and tiny-VLM embeddings through SASRec and direct ranking, on real data, over seeds."
+    "Experiment 2: ID, MiniLM and tiny-VLM embeddings, through SASRec and ranking directly, on real data."
     from recnb.seqrec import CosineScorer
     t0, T = time.perf_counter(), Timer()  # seconds per phase
     scfg = dict(epochs=30, patience=5) | (sasrec or {})
@@ -1060,7 +1067,8 @@ def run_ml100k(dataset:str='ml-100k', # a dataset of `recnb.catalog.load_multimo
             seed_everything(s)
             run.sas('id', s)
             run.sas('minilm', s, X_txt)
-            cfg = _seed_config(s, train_kw, **vlm_kw, eval_every=max(1, steps // 2), diag_every=max(1, steps // 3))
+            every = dict(eval_every=max(1, steps // 2), diag_every=max(1, steps // 3))
+            cfg = _seed_config(s, train_kw, **vlm_kw, **every)
             val = eval_set(split, 'valid', cfg.eval_neg, cfg.eval_users, s, cfg.max_history)
             if zero_shot:
                 with T(f'zero_shot_{s}'): V = run.views(tiny_embedder(cfg, wd, tune))

@@ -100,9 +100,11 @@ def check_shardable(cfg:FedConfig):
 # %% ../../nbs/17_flower.driver.ipynb #22d7cf8f
 class _Run:
     "What the server holds of one sharded run."
-    def __init__(self, transport, method:Method, cfg:FedConfig, checkpoint, log:Callable|None, fold:bool=False):
+    def __init__(self, transport, method:Method, cfg:FedConfig, checkpoint, log:Callable|None,
+                 fold:bool=False): # evaluations ride with the next round's training (not with keep_best)
         self.tr, self.method, self.cfg, self.ckpt, self.log = transport, method, cfg, checkpoint, log
-        self.fold, self.folded = fold and not cfg.keep_best, None  # round whose evaluation rides with the next
+        self.fold = fold and not cfg.keep_best
+        self.folded = None  # the round whose evaluation goes with the next train message
         self.ids = list(transport.ids)
         self.st = {'t': 0, 'history': [], 'best': None, 'wait': 0, 'last_eval': 0, 'missed': [], 'gen': 0,
                    'started': [], 'down_round': 0}
@@ -178,7 +180,7 @@ def restore_missing(self:_Run):
 # %% ../../nbs/17_flower.driver.ipynb #2f35c00f
 @patch
 def train(self:_Run, t:int, ck:bool)->dict:
-    "Round `t` on every shard that can train; returns the round's record (None: a folded evaluation stopped the run)."
+    "Round `t` on every shard that can train; its record (None: the evaluation that came with it stopped the run)."
     st, started = self.st, set(self.st['started'])
     ev = self.folded is not None  # this message also evaluates round t - 1 on the shards that have started
     def msg(s):
