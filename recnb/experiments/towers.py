@@ -28,7 +28,7 @@ from .common import styled, save_fig
 # %% auto #0
 __all__ = ['TOWER_TRAIN', 'SWEEPS', 'SASREC', 'DIAG_KEYS', 'VAL_KEYS', 'TRAIN_PANELS', 'fit_towers', 'tower_views',
            'frozen_features', 'run_towers', 'summarise_towers', 'format_towers', 'format_diagnostics', 'format_paired',
-           'load_towers', 'verdicts', 'plot_towers', 'plot_training', 'plot_robust']
+           'load_towers', 'verdicts', 'sweep_table', 'plot_towers', 'plot_training', 'plot_robust']
 
 # %% ../../nbs/experiments/towers.ipynb #3743ce06
 TOWER_TRAIN = dict(
@@ -503,6 +503,34 @@ def verdicts(res:dict # a `run_towers` / `load_towers` result
     out['robustness'] = {n: {f'{k} {m}': _drop(res, n, k, m) for k, m in kinds}
                          for n in ('towers_frozen', 'towers_sft', 'towers_full')}
     return out
+
+# %% ../../nbs/experiments/towers.ipynb #6d746e18
+def _at(res:dict, name:str, prot:str, seed:int, key:str='full/ndcg@10')->float|None:
+    "Test metric `key` of one method at one seed (None if it was not run)."
+    ranking, k = key.split('/')
+    v = [m[f'test_{ranking}'][k] for m in res['methods']
+         if m['method'] == name and m['protocol'] == prot and m['seed'] == seed]
+    return v[0] if v else None
+
+def sweep_table(res:dict, # a `run_towers` / `load_towers` result
+                seed:int=0, # the sweeps' seed
+                key:str='full/ndcg@10', # test metric
+               )->str:
+    "Each sweep setting (and the main table's default) at one seed: fused, text, image direct and SASRec."
+    cols = ('fused', 'text', 'image', 'sasrec')
+    rows = [f'{"objective":<10}{"setting":<10}' + ''.join(f'{c:>10}' for c in cols) + f'   ({key}, seed {seed})']
+    for loss, hp, vals in SWEEPS.values():
+        default, sweep = getattr(LossConfig(**ABLATIONS[loss]), hp), []
+        for v in sorted(set(vals) | {default}):
+            name = f'towers_{loss}' if v == default else f'towers_{loss}_{hp}{v:g}'
+            xs = [_at(res, f'{name}/{w}', 'direct', seed, key) for w in ('both', 'text', 'image')]
+            xs.append(_at(res, name, 'sasrec', seed, key))
+            if all(x is None for x in xs): continue
+            cells = ''.join(f'{x:>10.4f}' if x is not None else f'{"-":>10}' for x in xs)
+            sweep.append((v == default, f'{loss:<10}{f"{hp}={v:g}":<10}' + cells
+                          + ('   (main table)' if v == default else '')))
+        if not all(d for d, _ in sweep): rows += [r for _, r in sweep]  # a sweep that ran beyond its default
+    return '\n'.join(rows)
 
 # %% ../../nbs/experiments/towers.ipynb #c4957ae1
 def _mpl():
