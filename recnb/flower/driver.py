@@ -193,8 +193,9 @@ def train(self:_Run, t:int, ck:bool)->dict:
         self.pending.pop(s, None)
     st['started'] = sorted(started | set(rep))
     if ev:
-        self.folded = None
-        st['history'][-1] |= self.take_eval(t - 1, {s: r for s, r in rep.items() if 'metrics' in r})
+        ft, self.folded = self.folded, None
+        need(st['history'][-1]['round'] == ft, f'the record of round {ft} should be the last one')
+        st['history'][-1] |= self.take_eval(ft, {s: r for s, r in rep.items() if 'metrics' in r})
         if _stopped(self.cfg, st): return None  # that evaluation ended the run: round t does not count
     ups = [r['up'] for r in rep.values() if r.get('up') is not None]
     down = self.server.aggregate(ups) if self.method.syncs and self.cfg.syncs_after(t) else {}
