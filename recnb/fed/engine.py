@@ -22,7 +22,7 @@ from .models import FedModel, make_model
 __all__ = ['METHODS', 'FREE_ON_RESUME', 'FedConfig', 'RoundData', 'unique_keys', 'make_round', 'shuffle_batches', 'Store',
            'SharedDelta', 'Dense', 'Central', 'local_step', 'laplace_mean_noise', 'laplace_sum_noise', 'Method',
            'Replace', 'Local', 'Centralised', 'make_method', 'Federation', 'combine', 'aggregate', 'json_eq',
-           'check_resumable']
+           'check_resumable', 'ScoreMemo']
 
 # %% ../../nbs/11_fed.engine.ipynb #0d85b132
 @dataclass
@@ -644,10 +644,12 @@ def score(self:Federation, users:torch.Tensor)->torch.Tensor:
 
 # %% ../../nbs/11_fed.engine.ipynb #68344e6a
 @patch
-def evaluate(self:Federation, target:str='test', ks:tuple|None=None, **kw)->EvalResult:
+def evaluate(self:Federation, target:str='test', ks:tuple|None=None,
+             score_fn=None, # scores of a batch of users (default `self.score`)
+             **kw)->EvalResult:
     "Full-ranking evaluation of every client on `target` ('valid' or 'test')."
-    return evaluate(self.score, self.split, target, ks=ks or self.cfg.ks, chunk_size=self.cfg.eval_chunk,
-                    card={'seed': self.cfg.seed, 'extra': self.describe()}, **kw)
+    return evaluate(score_fn or self.score, self.split, target, ks=ks or self.cfg.ks,
+                    chunk_size=self.cfg.eval_chunk, card={'seed': self.cfg.seed, 'extra': self.describe()}, **kw)
 
 # %% ../../nbs/11_fed.engine.ipynb #8cc33575
 @patch
@@ -792,12 +794,32 @@ def stopped(self:Federation)->bool:
     return self.cfg.patience is not None and self.wait >= self.cfg.patience
 
 # %% ../../nbs/11_fed.engine.ipynb #4da673e3
+class ScoreMemo:
+    "A score function that keeps each batch's scores for one more call with the same users."
+    def __init__(self, fn): self.fn, self.kept = fn, {}
+    def __call__(self, users:torch.Tensor)->torch.Tensor:
+        key = users.numpy().tobytes()
+        if key in self.kept: return self.kept.pop(key)
+        S = self.fn(users)
+        self.kept[key] = S.clone()
+        return S
+
+@patch
+def score_once(self:Federation)->ScoreMemo|None:
+    "A `ScoreMemo` of `self.score` when valid and test evaluate the same users and the scores fit in 512 MB."
+    sp = self.split
+    same = self.cfg.eval_test and torch.equal(sp.eval_users('valid'), sp.eval_users('test'))
+    return ScoreMemo(self.score) if same and 4 * sp.n_users * sp.n_items <= 2**29 else None
+
+# %% ../../nbs/11_fed.engine.ipynb #fed9464f
 @patch
 def select_round(self:Federation)->dict:
     "Evaluate valid (and test), update the best round and the patience counter; returns the history entries."
     cfg = self.cfg
     with self.timer('eval'):
-        v, te = self.evaluate('valid'), (self.evaluate('test') if cfg.eval_test else None)
+        memo = self.score_once()
+        v = self.evaluate('valid', score_fn=memo)
+        te = self.evaluate('test', score_fn=memo) if cfg.eval_test else None
     x, best = v[cfg.select], self.best and self.best['valid'][cfg.select]
     better = self.best is None or x > best
     if better or (cfg.select_rule == '>=' and x == best):
