@@ -14,10 +14,10 @@ __all__ = ['hub_reachable', 'check_model', 'parser', 'main']
 
 # %% ../nbs/30_cli.ipynb #9bff8003
 def _add_datasets(sub):
-    d = sub.add_parser('datasets', help='list, describe and verify datasets',
-                       description='List, describe and verify datasets. Data is found via an explicit '
-                                   '--path, '
-                       '$RECNB_DATA/<name>, data/<name>, or downloaded from the official source.')
+    d = sub.add_parser(
+        'datasets', help='list, describe and verify datasets',
+        description='List, describe and verify datasets. Data is found via an explicit --path, '
+                    '$RECNB_DATA/<name>, data/<name>, or downloaded from the official source.')
     d.add_argument('action', choices=['list', 'stats', 'verify'], help='what to do')
     d.add_argument('names', nargs='*', help='dataset names (see `recnb datasets list`)')
     d.add_argument('--path', help='explicit dataset folder')
@@ -25,8 +25,9 @@ def _add_datasets(sub):
                    help='convert to implicit feedback (and de-duplicate) before the statistics')
     d.add_argument('--threshold', type=float, default=None,
                    help='with --implicit: keep ratings >= threshold (default: all)')
-    d.add_argument('--k-core', type=int, default=0, help='iterative k-core on users and items before the '
-                                                         'statistics')
+    d.add_argument(
+        '--k-core', type=int, default=0,
+        help='iterative k-core on users and items before the statistics')
     d.add_argument('--on-bad', choices=['raise', 'drop'], default='raise',
                    help='malformed lines: fail (default) or drop, count and report them')
     d.add_argument('--json', action='store_true', help='print JSON instead of a table')
@@ -77,10 +78,11 @@ def _datasets(a):
 
 # %% ../nbs/30_cli.ipynb #4a7751e0
 def _add_baseline(sub):
-    b = sub.add_parser('baseline', help='train and evaluate centralised baselines',
-                       description='Popularity, ItemKNN and BPR-MF through the evaluation harness (full '
-                                   'ranking, '
-                       'train/valid masked). Writes figures/baselines_<dataset>_<split>_seed<seed>.json.')
+    b = sub.add_parser(
+        'baseline',
+        help='train and evaluate centralised baselines',
+        description='Popularity, ItemKNN and BPR-MF through the evaluation harness (full ranking, '
+                    'train/valid masked). Writes figures/baselines_<dataset>_<split>_seed<seed>.json.')
     b.add_argument('--dataset', default='ml-100k', help='registry name (default ml-100k)')
     b.add_argument('--path', help='explicit dataset folder')
     b.add_argument('--models', default='pop,itemknn,bpr', help='comma-separated subset of pop,itemknn,bpr')
@@ -115,47 +117,56 @@ def _add_fedrkg_protocol(f):
     f.add_argument('--rounds', type=int, help='communication rounds (grid 100, paper 1000)')
     f.add_argument('--patience', type=int,
                    help='stop after this many evaluations/rounds without improvement (grid 8, paper 100)')
-    f.add_argument('--patience-unit', choices=['evals', 'rounds'], help='what --patience counts (grid evals, '
-                                                                        'paper rounds)')
+    f.add_argument(
+        '--patience-unit', choices=['evals', 'rounds'],
+        help='what --patience counts (grid evals, paper rounds)')
     f.add_argument('--eval-every', type=int, help='rounds between evaluations (grid 5, paper 1)')
-    f.add_argument('--select-rule', choices=['>', '>='], help="best round: '>' strict (grid), '>=' a later "
-                                                              "tie wins (paper)")
+    f.add_argument(
+        '--select-rule', choices=['>', '>='],
+        help="best round: '>' strict (grid), '>=' a later tie wins (paper)")
     f.add_argument('--sync-every', type=int, help='rounds between syncs (grid 1; paper 100 for kg/ag)')
-    f.add_argument('--sync-offset', type=int, help='sync after round n when n > offset and (n - offset) %% '
-                                                   'sync-every == 0 '
-                   "(paper 1 for kg/ag: the official range(ex_int, num_round, ex_int))")
+    f.add_argument(
+        '--sync-offset', type=int,
+        help='sync after round n when n > offset and (n - offset) %% sync-every == 0 (paper 1 for kg/ag: the '
+             'official range(ex_int, num_round, ex_int))')
     f.add_argument('--beta', type=float, help='guidance retention beta (grid 0.9, paper 0.99)')
-    f.add_argument('--gate-lr', type=float, help="adaptive guidance's gate learning rate (grid 1e-4, paper "
-                                                 "1e-4)")
-    f.add_argument('--decay', type=float, help='learning rates multiplied by this after every round (paper: '
-                                               '1.0 FilmTrust, '
-                   '0.99 Video; grid 1.0)')
-    f.add_argument('--negatives', choices=['train', 'reference'],
-                   help="negative pool: 'train' (correct; grid default) or 'reference' (the official leaky "
-                        "pool; paper default)")
+    f.add_argument(
+        '--gate-lr', type=float,
+        help="adaptive guidance's gate learning rate (grid 1e-4, paper 1e-4)")
+    f.add_argument(
+        '--decay', type=float,
+        help='learning rates multiplied by this after every round (paper: 1.0 FilmTrust, 0.99 Video; grid '
+             '1.0)')
+    f.add_argument(
+        '--negatives', choices=['train', 'reference'],
+        help="negative pool: 'train' (correct; grid default) or 'reference' (the official leaky pool; paper "
+             'default)')
     f.add_argument('--tie', choices=['item', 'line', 'random', 'first'],
                    help="leave-one-out tie rule (grid 'item'; paper 'first', the official split)")
 
 # %% ../nbs/30_cli.ipynb #f98718ea
 def _add_fedrkg(sub):
-    f = sub.add_parser('fedrkg', help='federated recommendation with knowledge '
-                                      'guidance', description='Train one '
-                       '(dataset, base, method) configuration for several seeds. --preset grid (default): '
-                       '100 rounds, '
-                       'writes figures/fedrkg_<dataset>_<base>_<method>.json. --preset paper: the official '
-                       'FedRKG '
-                       'protocol (main.py, bash/*.sh), resumable, writes figures/fedrkg_paper_*.json.')
+    f = sub.add_parser(
+        'fedrkg',
+        help='federated recommendation with knowledge guidance',
+        description='Train one (dataset, base, method) configuration for several seeds. --preset grid '
+                    '(default): 100 rounds, writes figures/fedrkg_<dataset>_<base>_<method>.json. --preset '
+                    'paper: the official FedRKG protocol (main.py, bash/*.sh), resumable, writes '
+                    'figures/fedrkg_paper_*.json.')
     f.add_argument('--preset', choices=['grid', 'paper'], default='grid',
                    help="'grid' (our comparison) or 'paper' (the official scripts' settings)")
-    f.add_argument('--grid', action='store_true', help='with --preset paper: run or resume the whole paper '
-                                                       'grid')
+    f.add_argument(
+        '--grid', action='store_true',
+        help='with --preset paper: run or resume the whole paper grid')
     f.add_argument('--runs-dir', default='runs/fedrkg_paper', help='checkpoints of unfinished paper runs')
-    f.add_argument('--dataset', default='filmtrust-fedrkg', help='registry name (default filmtrust-fedrkg, '
-                                                                 'the reference data)')
+    f.add_argument(
+        '--dataset', default='filmtrust-fedrkg',
+        help='registry name (default filmtrust-fedrkg, the reference data)')
     f.add_argument('--base', choices=['pfedrec', 'fedmf', 'fedncf'], default='pfedrec',
                    help='base model (default pfedrec)')
-    f.add_argument('--method', default='adaptive', help='replace, local, central, dual, kg (static '
-                                                        'guidance), ag / adaptive')
+    f.add_argument(
+        '--method', default='adaptive',
+        help='replace, local, central, dual, kg (static guidance), ag / adaptive')
     f.add_argument('--seeds', type=int, nargs='+', default=[0], help='one run per seed (default 0)')
     _add_fedrkg_protocol(f)
     f.add_argument('--dim', type=int, help='embedding dimension (default 32)')
@@ -201,36 +212,41 @@ def _fedrkg(a):
 
 # %% ../nbs/30_cli.ipynb #b30228e7
 def _add_f3crec(sub):
-    c = sub.add_parser('f3crec', help='federated continual recommendation (F3CRec)',
-                       description='The whole FCRec pipeline (base block + incremental blocks, early '
-                                   'stopping, both '
-                       'evaluation modes); writes figures/f3crec_<dataset>_<base>_<variant>.json. With '
-                       '--checkpoint '
-                       'a killed run resumes where it stopped (task and round).')
+    c = sub.add_parser(
+        'f3crec',
+        help='federated continual recommendation (F3CRec)',
+        description='The whole FCRec pipeline (base block + incremental blocks, early stopping, both '
+                    'evaluation modes); writes figures/f3crec_<dataset>_<base>_<variant>.json. With '
+                    '--checkpoint a killed run resumes where it stopped (task and round).')
     c.add_argument('--dataset', default='ml-100k', help='registry name (default ml-100k)')
     c.add_argument('--base', choices=['fedmf', 'pfedrec', 'fedncf'], default='fedmf',
                    help='base model (default fedmf)')
-    c.add_argument('--variant', choices=['ft', 'client', 'server', 'full', 'central'], default='full',
-                   help='ablation: fine-tune, client memory only, server mean only, both (default), '
-                        'centralised')
-    c.add_argument('--seeds', type=int, nargs='+', default=[0], help='one stream split and run per seed '
-                                                                     '(default 0)')
+    c.add_argument(
+        '--variant', choices=['ft', 'client', 'server', 'full', 'central'], default='full',
+        help='ablation: fine-tune, client memory only, server mean only, both (default), centralised')
+    c.add_argument(
+        '--seeds', type=int, nargs='+', default=[0],
+        help='one stream split and run per seed (default 0)')
     c.add_argument('--k-core', type=int, default=10, help='iterative k-core of the stream (default 10)')
     c.add_argument('--rounds', type=int, default=100, help='max rounds per task (default 100)')
-    c.add_argument('--patience', type=int, default=30, help='early-stopping patience per task, in rounds '
-                                                            '(default 30)')
-    c.add_argument('--lr', type=float, default=None, help='learning rate (default: the reference FedMF '
-                                                          'setting, 1.0)')
+    c.add_argument(
+        '--patience', type=int, default=30,
+        help='early-stopping patience per task, in rounds (default 30)')
+    c.add_argument(
+        '--lr', type=float, default=None,
+        help='learning rate (default: the reference FedMF setting, 1.0)')
     c.add_argument('--top-n', type=int, default=None, help='replay memory: candidate items per client')
-    c.add_argument('--eps', type=float, default=None, help='replay memory: drift threshold of the adaptive '
-                                                           'size')
+    c.add_argument(
+        '--eps', type=float, default=None,
+        help='replay memory: drift threshold of the adaptive size')
     c.add_argument('--lam', type=float, default=None, help='weight of the replay (distillation) loss')
     c.add_argument('--beta', type=float, default=None, help='temporal-mean weight of the previous item table')
     c.add_argument('--eval-mode', choices=['corrected', 'reference'], default='corrected',
                    help='headline evaluation mode (both are computed)')
     c.add_argument('--restart', choices=['best', 'last'], default='best', help='state a new task starts from')
-    c.add_argument('--reset-personal', action='store_true', help='re-initialise local parameters at each '
-                                                                 'task')
+    c.add_argument(
+        '--reset-personal', action='store_true',
+        help='re-initialise local parameters at each task')
     c.add_argument('--checkpoint', help='checkpoint folder: resume a killed run from it (default: none)')
     c.add_argument('--out', help='results folder (default figures/)')
     c.add_argument('--quiet', action='store_true', help='no progress bars')
@@ -276,28 +292,30 @@ def check_model(name:str # TrainConfig.model: 'tiny', 'towers', a folder or a hu
 
 # %% ../nbs/30_cli.ipynb #dd4fa464
 def _add_vlm2rec(sub):
-    v = sub.add_parser('vlm2rec', help='VLM2Rec embedder: train, embed, '
-                                       'evaluate', description='train: stage-1 '
-                       'contrastive training (python -m recnb.vlm.train; under `accelerate launch` for '
-                       'several '
-                       "processes); embed: item embeddings of the config's dataset to safetensors; evaluate: "
-                       "ranking "
-                       'held-out next items with the embedder.')
+    v = sub.add_parser(
+        'vlm2rec',
+        help='VLM2Rec embedder: train, embed, evaluate',
+        description='train: stage-1 contrastive training (python -m recnb.vlm.train; under `accelerate '
+                    "launch` for several processes); embed: item embeddings of the config's dataset to "
+                    'safetensors; evaluate: ranking held-out next items with the embedder.')
     v.add_argument('action', choices=['train', 'embed', 'evaluate'], help='what to do')
     v.add_argument('--config', help='TrainConfig JSON (see recnb.vlm.train)')
     v.add_argument('--out', help='run folder (train) or output file (embed)')
-    v.add_argument('--run', help='a training run folder (embed/evaluate): its config, tiny model and best '
-                                 'adapter')
+    v.add_argument(
+        '--run',
+        help='a training run folder (embed/evaluate): its config, tiny model and best adapter')
     v.add_argument('--adapter', help="LoRA adapter folder (default: the run's best)")
-    v.add_argument('--resume', action='store_true', help='train: continue from the newest checkpoint in '
-                                                         '--out')
+    v.add_argument(
+        '--resume', action='store_true',
+        help='train: continue from the newest checkpoint in --out')
     v.add_argument('--set', nargs='*', help='config overrides KEY=VALUE (train)')
-    v.add_argument('--target', choices=['valid', 'test'], default='test', help='evaluate: which held-out '
-                                                                               'item')
+    v.add_argument(
+        '--target', choices=['valid', 'test'], default='test', help='evaluate: which held-out item')
     v.add_argument('--mode', choices=['sampled', 'full'], default='sampled',
                    help='evaluate: 100 sampled negatives (default) or full ranking')
-    v.add_argument('--max-users', type=int, default=None, help='evaluate: at most this many users (default '
-                                                               'all)')
+    v.add_argument(
+        '--max-users', type=int, default=None,
+        help='evaluate: at most this many users (default all)')
     v.set_defaults(fn=_vlm2rec)
 
 # %% ../nbs/30_cli.ipynb #945382be
@@ -353,16 +371,15 @@ def _vlm2rec(a):
 
 # %% ../nbs/30_cli.ipynb #5f1453dd
 def _add_flower(sub):
-    fl = sub.add_parser('flower', help='federated runs on Flower (simulation or '
-                                       'deployment)', description='simulate: a '
-                        "sharded run on Flower's simulation engine (Ray); deploy: start a SuperLink and one "
-                        "SuperNode per "
-                        'shard on 127.0.0.1, submit the run, stop them; app: write a Flower App folder '
-                        '(recnb.flower.app:server_app / client_app); spec: print the run config (TOML) for '
-                        '`flwr run APP '
-                        'CONNECTION -c run.toml` on a deployment of your own. Results go to '
-                        '--run-dir/result.json. '
-                        'Needs the flower extra: pip install "recnb[flower]".')
+    fl = sub.add_parser(
+        'flower',
+        help='federated runs on Flower (simulation or deployment)',
+        description="simulate: a sharded run on Flower's simulation engine (Ray); deploy: start a SuperLink "
+                    'and one SuperNode per shard on 127.0.0.1, submit the run, stop them; app: write a '
+                    'Flower App folder (recnb.flower.app:server_app / client_app); spec: print the run '
+                    'config (TOML) for `flwr run APP CONNECTION -c run.toml` on a deployment of your own. '
+                    'Results go to --run-dir/result.json. Needs the flower extra: pip install '
+                    '"recnb[flower]".')
     fl.add_argument('action', choices=['simulate', 'deploy', 'app', 'spec'], help='what to do')
     fl.add_argument('folder', nargs='?', help='app: the folder to write')
     fl.add_argument('--dataset', default='filmtrust-fedrkg', help='registry name (default filmtrust-fedrkg)')
@@ -379,8 +396,9 @@ def _add_flower(sub):
     fl.add_argument('--sample-ratio', type=float, help='share of clients sampled per round')
     fl.add_argument('--dropout', type=float, help='share of sampled clients not reporting')
     fl.add_argument('--ldp', type=float, help='Laplace noise scale on uploads')
-    fl.add_argument('--checkpoint-every', type=int, default=5, help='rounds between server (and shard) '
-                                                                    'checkpoints')
+    fl.add_argument(
+        '--checkpoint-every', type=int, default=5,
+        help='rounds between server (and shard) checkpoints')
     fl.add_argument('--run-dir', help='checkpoint, results and node state (default: a new temporary folder)')
     fl.add_argument('--resume', action='store_true', help='continue from the checkpoint in --run-dir')
     fl.add_argument('--timeout', type=float, default=600.,
@@ -447,23 +465,21 @@ def _flower(a):
 
 # %% ../nbs/30_cli.ipynb #9c243fb1
 def _add_reproduce(sub):
-    r = sub.add_parser('reproduce', help='the main job: FedRKG, F3CRec, VLM2Rec on '
-                                         'ML-100K', description='Runs FedRKG '
-                       '(PFedRec: replacement, knowledge guidance, adaptive guidance), F3CRec (FedMF '
-                       'fine-tuning vs full '
-                       'F3CRec) and VLM2Rec (tiny VLM: SFT vs WPCL+CRTR, direct and SASRec, against ID and '
-                       'MiniLM SASRec) '
-                       'on ML-100K at a quick size (about 10 minutes on 2 CPU cores); writes results JSON '
-                       'with protocol '
-                       "cards and figures to figures/reproduce/ and prints one summary table. --full: the "
-                       "papers' sizes "
-                       '(hours). Exits with status 2, before running anything, when no part (or a part named '
-                       'with '
-                       '--only) can find its data.')
-    r.add_argument('--full', action='store_true', help="the papers' sizes: every method and base, 3 seeds "
-                                                       "(hours)")
-    r.add_argument('--only', help='comma-separated subset of fedrkg,f3crec,vlm2rec (each must be able to '
-                                  'run)')
+    r = sub.add_parser(
+        'reproduce',
+        help='the main job: FedRKG, F3CRec, VLM2Rec on ML-100K',
+        description='Runs FedRKG (PFedRec: replacement, knowledge guidance, adaptive guidance), F3CRec '
+                    '(FedMF fine-tuning vs full F3CRec) and VLM2Rec (tiny VLM: SFT vs WPCL+CRTR, direct and '
+                    'SASRec, against ID and MiniLM SASRec) on ML-100K at a quick size (about 10 minutes on 2 '
+                    'CPU cores); writes results JSON with protocol cards and figures to figures/reproduce/ '
+                    "and prints one summary table. --full: the papers' sizes (hours). Exits with status 2, "
+                    'before running anything, when no part (or a part named with --only) can find its data.')
+    r.add_argument(
+        '--full', action='store_true',
+        help="the papers' sizes: every method and base, 3 seeds (hours)")
+    r.add_argument(
+        '--only',
+        help='comma-separated subset of fedrkg,f3crec,vlm2rec (each must be able to run)')
     r.add_argument('--out', help='results folder (default figures/reproduce)')
     r.add_argument('--quiet', action='store_true', help='no progress output')
     r.set_defaults(fn=_reproduce)
@@ -475,14 +491,15 @@ def _reproduce(a):
 
 # %% ../nbs/30_cli.ipynb #322c7662
 def _add_bench(sub):
-    e = sub.add_parser('bench', help='benchmarks (timings printed, never '
-                                     'asserted)', description='Benchmarks printed '
-                       'as tables.')
-    e.add_argument('what', choices=['eval', 'fed', 'f3crec', 'vlm', 'flower'],
-                   help='eval: full-ranking harness vs bare '
-                   'matmul + topk; fed: federated round phases; f3crec: the ML-100K FCRec pipeline; vlm: '
-                   'tiny-VLM '
-                   'embedding and training throughput; flower: rounds per second in process and on Flower')
+    e = sub.add_parser(
+        'bench',
+        help='benchmarks (timings printed, never asserted)',
+        description='Benchmarks printed as tables.')
+    e.add_argument(
+        'what', choices=['eval', 'fed', 'f3crec', 'vlm', 'flower'],
+        help='eval: full-ranking harness vs bare matmul + topk; fed: federated round phases; f3crec: the '
+             'ML-100K FCRec pipeline; vlm: tiny-VLM embedding and training throughput; flower: rounds per '
+             'second in process and on Flower')
     e.add_argument('--no-deploy', action='store_true', help='flower: skip the (slow) deployment')
     e.add_argument('--eval-every', type=int, default=0,
                    help='flower: evaluate every N rounds (default 0: after the last round only)')

@@ -184,7 +184,7 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
                  fold_eval:bool=True, # Flower: evaluations ride with the next round's training message
                  split=None, # a ready split instead of `dataset` (tests)
                 )->dict:
-    "Seconds per round of one workload: in-process engine, sharded in process, Flower simulation and deployment."
+    "Seconds per round of one workload: in-process, sharded in process, Flower simulation and deployment."
     from recnb.baselines import make_split
     from recnb.fed.engine import FedConfig, Federation, make_method
     from recnb.flower.driver import InProcess, drive

@@ -518,7 +518,8 @@ def sweep_table(res:dict, # a `run_towers` / `load_towers` result
                )->str:
     "Each sweep setting (and the main table's default) at one seed: fused, text, image direct and SASRec."
     cols = ('fused', 'text', 'image', 'sasrec')
-    rows = [f'{"objective":<10}{"setting":<10}' + ''.join(f'{c:>10}' for c in cols) + f'   ({key}, seed {seed})']
+    head = f'{"objective":<10}{"setting":<10}' + ''.join(f'{c:>10}' for c in cols)
+    rows = [head + f'   ({key}, seed {seed})']
     for loss, hp, vals in SWEEPS.values():
         default, sweep = getattr(LossConfig(**ABLATIONS[loss]), hp), []
         for v in sorted(set(vals) | {default}):

@@ -648,8 +648,9 @@ def evaluate(self:Federation, target:str='test', ks:tuple|None=None,
              score_fn=None, # scores of a batch of users (default `self.score`)
              **kw)->EvalResult:
     "Full-ranking evaluation of every client on `target` ('valid' or 'test')."
+    card = {'seed': self.cfg.seed, 'extra': self.describe()}
     return evaluate(score_fn or self.score, self.split, target, ks=ks or self.cfg.ks,
-                    chunk_size=self.cfg.eval_chunk, card={'seed': self.cfg.seed, 'extra': self.describe()}, **kw)
+                    chunk_size=self.cfg.eval_chunk, card=card, **kw)
 
 # %% ../../nbs/11_fed.engine.ipynb #8cc33575
 @patch

@@ -180,7 +180,7 @@ def restore_missing(self:_Run):
 # %% ../../nbs/17_flower.driver.ipynb #2f35c00f
 @patch
 def train(self:_Run, t:int, ck:bool)->dict:
-    "Round `t` on every shard that can train; its record (None: the evaluation that came with it stopped the run)."
+    "Round `t` on every shard that can train; its record (None: the evaluation sent with it stopped the run)."
     st, started = self.st, set(self.st['started'])
     ev = self.folded is not None  # this message also evaluates round t - 1 on the shards that have started
     def msg(s):
