@@ -218,10 +218,12 @@ def fuse(self:AdaptiveGuidance, fed, rd):
     info = self.fit_gate(fed, rd) if self.train_gate and self.gate_epochs else {'epochs': 0}
     P, (W, b) = self.stores[0].P, self.client_params.values()
     s, s2, mn, mx, n = 0., 0., 1., 0., 0
+    buf = P.new_empty(min(self.chunk, len(P)), *self.Pg.shape)  # one buffer for the guided rows of every chunk
     for a in range(0, len(P), self.chunk):
         sl = slice(a, a + self.chunk)
         gt = torch.sigmoid(gate_logits(W[sl], b[sl], P[sl], self.Pg))
-        P[sl].mul_(self.beta).add_(2 * (1 - self.beta) * gt[..., None] * self.Pg)
+        guided = torch.mul(2 * (1 - self.beta) * gt[..., None], self.Pg, out=buf[: len(gt)])
+        P[sl].mul_(self.beta).add_(guided)
         s += float(gt.sum())
         s2 += float(gt.double().pow(2).sum())
         n += gt.numel()
