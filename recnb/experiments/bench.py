@@ -179,7 +179,7 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
                  rounds:int=5, # timed rounds per engine
                  shards:int=2, # shards = Flower nodes
                  simulation:bool=True, deployment:bool=True, # which Flower engines to time
-                 deploy_rounds:int=3, # rounds of the (slow) deployment run
+                 deploy_rounds:int=8, # rounds of each deployment run (stock Flower, then fast=True)
                  eval_every:int=0, # evaluate every this many rounds (0: only after the last)
                  fold_eval:bool=True, # Flower: evaluations ride with the next round's training message
                  split=None, # a ready split instead of `dataset` (tests)
@@ -220,10 +220,11 @@ def bench_flower(dataset:str='filmtrust-fedrkg', # registry name
     if deployment:
         spec = FlowerSpec(dataset, base, asdict(replace(cfg, rounds=deploy_rounds)), shards,
                           run_dir=str(new_run_dir('bench-deploy')), timeout=300, fold_eval=fold_eval)
-        prepare_nodes(spec, split)
-        with Deployment(shards) as dep: out['deployment'] = flower(dep.run(spec), deploy_rounds)
-        shutil.rmtree(spec.run_dir, ignore_errors=True)
-    for k in ('simulation', 'deployment'):
+        for key, fast in (('deployment', False), ('deployment_fast', True)):
+            prepare_nodes(spec, split)
+            with Deployment(shards, fast=fast) as dep: out[key] = flower(dep.run(spec), deploy_rounds)
+            shutil.rmtree(spec.run_dir, ignore_errors=True)
+    for k in ('simulation', 'deployment', 'deployment_fast'):
         if k in out: out[k]['overhead_s'] = out[k]['round_s'] - out['sharded_round_s']
     return out
 
@@ -239,7 +240,8 @@ def format_bench_flower(r:dict)->str:
             f'{"start-up s":>12}',
             f'{"in-process engine":<28}{r["inprocess_round_s"]:>9.3f}{1 / r["inprocess_round_s"]:>10.2f}',
             f'{"sharded, in process":<28}{r["sharded_round_s"]:>9.3f}{1 / r["sharded_round_s"]:>10.2f}']
-    for k, name in (('simulation', 'Flower simulation (Ray)'), ('deployment', 'Flower deployment (gRPC)')):
+    for k, name in (('simulation', 'Flower simulation (Ray)'), ('deployment', 'Flower deployment (gRPC)'),
+                    ('deployment_fast', '... fast=True (fork, 0.05 s)')):
         if k in r:
             x = r[k]
             rows.append(f'{name:<28}{x["round_s"]:>9.3f}{1 / x["round_s"]:>10.2f}{x["overhead_s"]:>12.3f}'

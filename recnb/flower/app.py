@@ -4,6 +4,8 @@
 
 # %% ../../nbs/18_flower.app.ipynb #0f4d7d74
 from __future__ import annotations
+import functools
+import importlib
 import json
 import os
 import shutil
@@ -31,8 +33,9 @@ except ImportError as e:
     raise ImportError(f'recnb.flower.app needs Flower ({e}): pip install "recnb[flower]"') from None
 
 # %% auto #0
-__all__ = ['server_app', 'client_app', 'FlowerSpec', 'spec_method', 'shard_lock', 'shard_for', 'save_shard', 'prepare_nodes',
-           'keep_shard', 'restore_shard', 'make_client_app', 'GridTransport', 'run_server', 'make_server_app']
+__all__ = ['PULL_BACKOFF_ENV', 'server_app', 'client_app', 'FlowerSpec', 'spec_method', 'shard_lock', 'shard_for', 'save_shard',
+           'prepare_nodes', 'keep_shard', 'restore_shard', 'make_client_app', 'GridTransport', 'run_server',
+           'shorten_pull_backoff', 'make_server_app']
 
 # %% ../../nbs/18_flower.app.ipynb #326864f1
 @dataclass
@@ -472,12 +475,33 @@ def run_server(grid, # Flower's Grid (or any object with its get_node_ids/push_m
     return res
 
 # %% ../../nbs/18_flower.app.ipynb #444cd6d8
+PULL_BACKOFF_ENV = 'RECNB_PULL_BACKOFF'  # seconds before a ServerApp retries a reply still arriving
+
+def shorten_pull_backoff(first:float, # seconds before the first retry (Flower 1.42: 1 s, doubling up to 10 s)
+                         module:str='flwr.superlink.grid.http_grid', # the module that calls the puller
+                         name:str='pull_objects', # the puller's name there (it takes `initial_backoff`)
+                        )->bool: # whether this Flower has that function to wrap
+    "Make a Flower module's object puller retry after `first` seconds (doubling, at most 1 s) instead of 1 s."
+    need(first > 0, f'{PULL_BACKOFF_ENV} must be > 0 seconds, got {first}')
+    try:
+        m = importlib.import_module(module)
+    except ImportError:
+        return False
+    if not hasattr(m, name):
+        return False
+    base = getattr(getattr(m, name), 'func', getattr(m, name))  # the original, if wrapped before
+    setattr(m, name, functools.partial(base, initial_backoff=first, backoff_cap=max(first, 1.)))
+    return True
+
+# %% ../../nbs/18_flower.app.ipynb #64170786
 def make_server_app(spec:FlowerSpec|None=None # bound spec (simulation), else read from each run's config
                    )->ServerApp:
     "A Flower ServerApp running recnb's driver for the spec's method."
     app = ServerApp()
     @app.main()
     def main(grid, context):
+        if os.environ.get(PULL_BACKOFF_ENV):
+            shorten_pull_backoff(float(os.environ[PULL_BACKOFF_ENV]))
         run_server(grid, _spec_of(context, spec))
     return app
 

@@ -11,16 +11,21 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
+import types
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 from fastcore.basics import patch
 
 from ..core import ConfigError, need, load_json
-from .app import FlowerSpec, make_server_app, make_client_app
+from .app import FlowerSpec, make_server_app, make_client_app, PULL_BACKOFF_ENV, shorten_pull_backoff
 
 # %% auto #0
-__all__ = ['APP_TOML', 'POLL_ENV', 'new_run_dir', 'run_simulation', 'write_app', 'run_config_toml', 'Deployment', 'server_round']
+__all__ = ['APP_TOML', 'POLL_ENV', 'NODE_POLL_ENV', 'new_run_dir', 'run_simulation', 'write_app', 'run_config_toml',
+           'capped_sleep', 'fast_internals', 'supernode_main', 'ForkExecutor', 'superexec_main', 'forker_main',
+           'Deployment', 'server_round']
 
 # %% ../../nbs/19_flower.deploy.ipynb #62157dd1
 def new_run_dir(name:str='flower')->Path:
@@ -112,26 +117,154 @@ def _children(pid:int)->list[int]:
     return out
 
 # %% ../../nbs/19_flower.deploy.ipynb #f2cfd25a
+def capped_sleep(cap:float, # the longest sleep allowed, in seconds
+                 sleep:Callable=time.sleep, # the real sleep
+                )->Callable:
+    "A `sleep` that never sleeps longer than `cap` seconds."
+    return lambda s: sleep(min(s, cap))
+
+def _capped_time(cap:float)->types.SimpleNamespace:
+    "The `time` module with `sleep` capped (for one module's global name `time`)."
+    names = {k: getattr(time, k) for k in dir(time) if not k.startswith('__')}
+    return types.SimpleNamespace(**names | {'sleep': capped_sleep(cap)})
+
+# %% ../../nbs/19_flower.deploy.ipynb #0a270442
+def fast_internals()->dict:
+    "The Flower internals a fast deployment replaces (a ConfigError names what this Flower lacks)."
+    import flwr
+    import flwr.supernode.start_client_internal as sci
+    import flwr.supercore.superexec.run_superexec as rs
+    from flwr.supernode.runtime.run_clientapp import run_clientapp
+    missing = [n for n, ok in (('start_client_internal.time', hasattr(sci, 'time')),
+                               ('run_superexec.get_executor', hasattr(rs, 'get_executor')),
+                               ('run_superexec.run_superexec', hasattr(rs, 'run_superexec'))) if not ok]
+    need(not missing, f'fast=True needs Flower internals that flwr {flwr.__version__} lacks: '
+                      f'{", ".join(missing)}; start the deployment with fast=False')
+    return {'node_module': sci, 'superexec_module': rs, 'run_clientapp': run_clientapp}
+
+# %% ../../nbs/19_flower.deploy.ipynb #c26b31cf
+NODE_POLL_ENV = 'RECNB_NODE_POLL'  # the cap (seconds) on a fast SuperNode's sleeps
+
+def supernode_main():
+    "`flower-supernode` (command-line arguments) with sleeps capped at $RECNB_NODE_POLL s, short pull retries."
+    sci = fast_internals()['node_module']
+    sci.time = _capped_time(float(os.environ.get(NODE_POLL_ENV, '0.05')))
+    shorten_pull_backoff(float(os.environ.get(PULL_BACKOFF_ENV, '0.05')), sci.__name__, 'pull_objects')
+    from flwr.supernode.cli.flower_supernode import flower_supernode
+    flower_supernode()
+
+# %% ../../nbs/19_flower.deploy.ipynb #1b7f84c1
+class ForkExecutor:
+    "SuperExec executor: each ClientApp task runs in a child forked from a process that imported everything."
+    def __init__(self, address:str): # the SuperNode's runtime API (host:port)
+        from flwr.supercore.superexec.executor.subprocess_executor import SubprocessExecutor
+        self.cold = SubprocessExecutor()
+        code = 'from recnb.flower.deploy import forker_main; forker_main()'
+        self.forker = subprocess.Popen([sys.executable, '-c', code, address, str(os.getpid())],
+                                       stdin=subprocess.PIPE, text=True)
+    def get_eligible_capacity(self, task_types, **kw): return task_types, set()
+    def wait_for_capacity(self, *a, **kw): pass
+    def reconcile(self): pass
+    def close(self):
+        if self.forker.poll() is None:
+            self.forker.stdin.close()
+
+# %% ../../nbs/19_flower.deploy.ipynb #b02d1e1f
+@patch
+def launch(self:ForkExecutor, spec)->object:
+    "Hand a ClientApp task's token to the forker (other tasks, and TLS, go to Flower's subprocess executor)."
+    from flwr.supercore.constant import TaskType
+    from flwr.supercore.superexec.executor.types import LaunchResult
+    if spec.task_type != TaskType.CLIENT_APP or not spec.insecure or self.forker.poll() is not None:
+        return self.cold.launch(spec)
+    self.forker.stdin.write(spec.token + '\n')
+    self.forker.stdin.flush()
+    return LaunchResult.accepted()
+
+def superexec_main():
+    "A node's SuperExec with a `ForkExecutor` (arguments: runtime API address, the SuperNode's pid)."
+    address, parent = sys.argv[1], int(sys.argv[2])
+    rs = fast_internals()['superexec_module']
+    rs.get_executor = lambda *a, **kw: ForkExecutor(address)
+    rs.run_superexec(runtime_api_address=address, insecure=True, parent_pid=parent)
+
+# %% ../../nbs/19_flower.deploy.ipynb #c60bfbf0
+def _reap():
+    "Collect the exit status of finished children."
+    while True:
+        try:
+            if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                return
+        except ChildProcessError:
+            return
+
+def _run_child(run_clientapp:Callable, address:str, token:str, parent:int):
+    "In a forked child: run one ClientApp task with Flower's runtime, then leave without returning."
+    code = 1
+    try:
+        run_clientapp(runtime_api_address=address, token=token, insecure=True, certificates=None,
+                      parent_pid=parent)
+        code = 0
+    except SystemExit as e:  # Flower's runtime ends with sys.exit(its exit code)
+        code = e.code if isinstance(e.code, int) else 1
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+# %% ../../nbs/19_flower.deploy.ipynb #81023687
+def forker_main():
+    "Import Flower's runtime, torch and recnb once; fork a child per token read from stdin (EOF: exit)."
+    address, parent = sys.argv[1], int(sys.argv[2])
+    run_clientapp = fast_internals()['run_clientapp']
+    shorten_pull_backoff(float(os.environ.get(PULL_BACKOFF_ENV, '0.05')), run_clientapp.__module__,
+                         'pull_and_inflate_object_from_tree')
+    import recnb.flower.app  # the ClientApp's module: imported here, once, not in every child
+    for n, line in enumerate(sys.stdin, 1):
+        _reap()
+        token = line.strip()
+        if not token:
+            continue
+        pid = os.fork()
+        if pid == 0:
+            _run_child(run_clientapp, address, token, parent)
+        print(f'recnb forker: task {n} in child {pid}', flush=True)
+    _reap()
+
+# %% ../../nbs/19_flower.deploy.ipynb #06812be8
 class Deployment:
     "A Flower deployment on 127.0.0.1: a SuperLink and `n_nodes` SuperNodes, as processes (insecure)."
     def __init__(self, n_nodes:int=2, # SuperNodes, with partition-id 0..n_nodes-1
                  folder:str|os.PathLike|None=None, # logs, FLWR_HOMEs and the app folder (default: a new one)
+                 fast:bool=False, # forked ClientApps and a short node poll (Flower internals, see above)
+                 node_poll:float=0.05, # fast: the longest a SuperNode sleeps between polls, in seconds
+                 threads:int|None=None, # CPU threads per node (default: cores // n_nodes)
                 ):
         need(n_nodes >= 1, f'a deployment needs at least one SuperNode, got {n_nodes}')
+        need(node_poll > 0, f'node_poll must be > 0 seconds, got {node_poll}')
+        if fast:
+            fast_internals()
+        self.fast, self.node_poll = fast, node_poll
+        threads = threads or max(1, (os.cpu_count() or 1) // n_nodes)
         self.n, self.dir = n_nodes, Path(folder) if folder else Path(tempfile.mkdtemp(prefix='recnb-deploy-'))
         self.procs, self.nodes, self.port = {}, {}, None
         self.bin = Path(sys.executable).parent # flower-superlink, flower-supernode, flwr and their helpers
         self.env = os.environ | {'PATH': f'{self.bin}{os.pathsep}{os.environ.get("PATH", "")}',
-                                 POLL_ENV: os.environ.get(POLL_ENV, '0.05')}
+                                 POLL_ENV: os.environ.get(POLL_ENV, '0.05'), 'OMP_NUM_THREADS': str(threads)}
+        if fast:  # the ServerApp (a child of the SuperLink) retries replies still arriving after 0.05 s
+            self.env[PULL_BACKOFF_ENV] = os.environ.get(PULL_BACKOFF_ENV, '0.05')
     def __enter__(self): return self.start()
     def __exit__(self, *a): self.stop()
 
-# %% ../../nbs/19_flower.deploy.ipynb #440ce40c
+# %% ../../nbs/19_flower.deploy.ipynb #9c7b20a2
 @patch
 def _spawn(self:Deployment, name:str, args:list, home:str)->subprocess.Popen:
     (self.dir/'homes'/home).mkdir(parents=True, exist_ok=True)
     log = open(self.dir/f'{name}.log', 'w')
-    p = subprocess.Popen([str(self.bin/args[0])] + args[1:], stdout=log, stderr=subprocess.STDOUT,
+    exe = args[0] if Path(args[0]).is_absolute() else str(self.bin/args[0])  # a Flower command, or python
+    p = subprocess.Popen([exe] + args[1:], stdout=log, stderr=subprocess.STDOUT,
                          start_new_session=True, env=self.env | {'FLWR_HOME': str(self.dir/'homes'/home)})
     self.procs[name] = p
     return p
@@ -141,9 +274,17 @@ def start_node(self:Deployment, i:int # partition-id of the node
               ):
     "Start (or restart) SuperNode `i`."
     nc = f'partition-id={i} num-partitions={self.n}'
-    args = ['flower-supernode', '--insecure', '--superlink', f'127.0.0.1:{self.port}',
-            '--port', str(_free_port()), '--node-config', nc]
-    self.nodes[i] = self._spawn(f'node{i}', args, f'node{i}')
+    port = _free_port()
+    args = ['--insecure', '--superlink', f'127.0.0.1:{self.port}', '--port', str(port), '--node-config', nc]
+    if not self.fast:
+        self.nodes[i] = self._spawn(f'node{i}', ['flower-supernode'] + args, f'node{i}')
+        return
+    self.env[NODE_POLL_ENV] = str(self.node_poll)
+    main = [sys.executable, '-c', 'from recnb.flower.deploy import supernode_main; supernode_main()']
+    self.nodes[i] = self._spawn(f'node{i}', main + args + ['--isolation', 'process'], f'node{i}')
+    code = 'from recnb.flower.deploy import superexec_main; superexec_main()'
+    self._spawn(f'superexec{i}', [sys.executable, '-c', code, f'127.0.0.1:{port}', str(self.nodes[i].pid)],
+                f'node{i}')
 
 # %% ../../nbs/19_flower.deploy.ipynb #64a0a5a3
 @patch
@@ -205,14 +346,19 @@ def status(self:Deployment, run_id:int)->dict:
     return json.loads(self._flwr('ls', 'recnb', '--run-id', str(run_id), '--format', 'json'))['runs'][0]
 
 @patch
-def wait(self:Deployment, run_id:int, timeout:float=3600., poll:float=1.)->dict:
+def wait(self:Deployment, run_id:int, timeout:float=3600.,
+         poll:float=1., # seconds between two `flwr ls` (each a new process: CPU time the run could use)
+         ready:Callable|None=None, # a cheap sign that the run is ending (checked every 0.1 s), e.g. its result file
+        )->dict:
     "Wait until the run has finished; its final status."
-    end = time.time() + timeout
+    end, asked = time.time() + timeout, 0.
     while time.time() < end:
-        st = self.status(run_id)
-        if st['status'].startswith('finished'):
-            return st
-        time.sleep(poll)
+        if ready is None or ready() or time.time() - asked >= poll:
+            st = self.status(run_id)
+            asked = time.time()
+            if st['status'].startswith('finished'):
+                return st
+        time.sleep(poll if ready is None else 0.1)
     raise ConfigError(f'run {run_id} did not finish within {timeout:.0f} s (status {st["status"]})')
 
 @patch
@@ -228,7 +374,7 @@ def run(self:Deployment, spec:FlowerSpec, timeout:float=3600.)->dict:
     res_file.unlink(missing_ok=True)
     t0 = time.perf_counter()
     rid = self.submit(spec)
-    st = self.wait(rid, timeout)
+    st = self.wait(rid, timeout, poll=10., ready=res_file.is_file)  # Flower asked every 10 s until a result
     if not st['status'].endswith('completed') or not res_file.is_file():
         why = f'{st["status"]} ({st.get("status-details")})'
         raise ConfigError(f'run {rid} ended {why}:\n{self.log(rid)[-3000:]}')
