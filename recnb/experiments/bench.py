@@ -130,9 +130,10 @@ def _fed_worker(dataset, base, method, rounds, q):
     del f
     gc.collect()
     ag = Federation(sp, base, FedConfig(method='ag', eval_every=0, sync_every=1, seed=0))
-    ag.run_round()  # uploads and syncs
+    for _ in range(3):  # a sync, then two exchanges that make the first allocations (as the warm-up round above)
+        ag.run_round()
     ex = []
-    for _ in range(3):  # gate training + fusion + a round, each time
+    for _ in range(5):  # gate training + fusion + a round, each time
         t = time.perf_counter()
         ag.run_round()
         ex.append(time.perf_counter() - t)
