@@ -14,8 +14,8 @@ import torch
 # %% auto #0
 __all__ = ['M_TRIM_THRESHOLD', 'M_MMAP_MAX', 'DataError', 'ConfigError', 'need', 'DataWarning', 'DropReport', 'format_drops',
            'seed_everything', 'get_device', 'repo_root', 'data_home', 'figures_dir', 'atomic_path', 'save_json',
-           'load_json', 'save_tensors', 'load_tensors', 'sha256', 'progress_on', 'progress', 'Timer', 'versions',
-           'tune_malloc']
+           'load_json', 'file_lock', 'save_tensors', 'load_tensors', 'sha256', 'progress_on', 'progress', 'Timer',
+           'versions', 'tune_malloc']
 
 # %% ../nbs/00_core.ipynb #e7647602
 class DataError(Exception):
@@ -158,6 +158,20 @@ def load_json(path:str|os.PathLike)->Any:
     except FileNotFoundError: raise DataError('file not found', path) from None
     except json.JSONDecodeError as e:
         raise DataError(f'malformed JSON: {e.msg} (column {e.colno})', path, e.lineno) from None
+
+# %% ../nbs/00_core.ipynb #a8fd5d40
+@contextlib.contextmanager
+def file_lock(path:str|os.PathLike): # the lock file (created, with its folder, if missing)
+    "Hold an exclusive lock on `path` for the block (processes taking the same lock run it one at a time)."
+    import fcntl
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    with open(p, 'a') as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield p
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 # %% ../nbs/00_core.ipynb #25e4da47
 def save_tensors(tensors:dict[str, torch.Tensor], # name -> tensor

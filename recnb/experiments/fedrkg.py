@@ -17,8 +17,8 @@ from recnb.fed.engine import (Method, METHODS, Dense, SharedDelta, RoundData, Fe
 # %% auto #0
 __all__ = ['ALIASES', 'METHOD_ARGS', 'PAPER_DECAY', 'PAPER_RUN', 'PRESETS', 'PAPER_MAIN', 'PAPER_EXTRA', 'PAPER_FULL', 'COLORS',
            'run_fedrkg', 'format_fedrkg', 'fedrkg_config', 'run_fedrkg_grid', 'plot_curves', 'plot_memory',
-           'leak_experiment', 'paper_config', 'paper_split', 'paper_name', 'run_paper', 'paper_cells', 'run_paper_grid',
-           'load_paper', 'format_paper', 'paired', 'paper_table', 'plot_paper_curves']
+           'leak_experiment', 'paper_config', 'paper_split', 'paper_name', 'add_paper_run', 'run_paper', 'paper_cells',
+           'run_paper_grid', 'load_paper', 'format_paper', 'paired', 'paper_table', 'plot_paper_curves']
 
 # %% ../../nbs/experiments/fedrkg.ipynb #be5ccf87
 import os, statistics, time
@@ -283,6 +283,19 @@ def _paper_result(c:dict, runs:list, fed:Federation)->dict:
             'client_bytes': fed.client_bytes(), 'card': card.to_dict()}
 
 # %% ../../nbs/experiments/fedrkg.ipynb #3170f1d9
+def add_paper_run(f:Path, # the cell's results file
+                  c:dict, # the cell
+                  run:dict, # one finished seed
+                  fed:Federation)->dict: # -> the cell's results with this seed added (or replaced)
+    "Add one seed to a cell's results file, re-read under a lock so that concurrent writers keep each other's."
+    from recnb.core import load_json, file_lock
+    with file_lock(f.with_name(f.name + '.lock')):
+        old = load_json(f)['runs'] if f.exists() else []
+        res = _paper_result(c, [r for r in old if r['seed'] != run['seed']] + [run], fed)
+        save_json(res, f)
+    return res
+
+# %% ../../nbs/experiments/fedrkg.ipynb #92874e4d
 def run_paper(cell:dict, # dataset, base, method, negatives, gate_lr, seed
               split=None, # a ready `Split` (default: `paper_split(dataset)`)
               out:str|os.PathLike|None=None, # results folder (default figures/)
@@ -328,8 +341,7 @@ def run_paper(cell:dict, # dataset, base, method, negatives, gate_lr, seed
         'curve': _curve(fed),
         'gate': getattr(fed.method, 'gate_stats', None),
     }
-    res = _paper_result(c, old + [run], fed)
-    save_json(res, f)
+    res = add_paper_run(f, c, run, fed)
     ck.unlink(missing_ok=True)
     side.unlink(missing_ok=True)
     return res

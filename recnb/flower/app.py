@@ -19,7 +19,8 @@ import torch
 
 from fastcore.basics import patch
 
-from ..core import ConfigError, DataError, need, save_tensors, load_tensors, save_json, versions
+from ..core import (ConfigError, DataError, need, save_tensors, load_tensors, save_json, versions,
+                        file_lock)
 from ..splits import Split, save_split, load_split
 from ..fed.engine import FedConfig, Method, make_method, json_eq
 from .shards import PARTITIONS, Shard, partition_users, sub_split, shard_memory
@@ -139,19 +140,9 @@ def _disk_meta(d:Path)->dict:
     return {'version': int(m['version']), 'gen': int(m.get('gen', 0))}
 
 # %% ../../nbs/18_flower.app.ipynb #5fce058b
-class shard_lock:
+def shard_lock(d:Path): # the shard's folder
     "Exclusive lock on a shard folder for the whole handling of one message."
-    def __init__(self, d:Path): self.d = Path(d)
-    def __enter__(self):
-        import fcntl
-        self.d.mkdir(parents=True, exist_ok=True)
-        self.f = open(self.d/'lock', 'w')
-        fcntl.flock(self.f, fcntl.LOCK_EX)
-        return self
-    def __exit__(self, *a):
-        import fcntl
-        fcntl.flock(self.f, fcntl.LOCK_UN)
-        self.f.close()
+    return file_lock(Path(d)/'lock')
 
 def _check_gen(d:Path, gen:int, shard:int):
     "Refuse a message of an earlier server generation (a run that was stopped and resumed since)."
