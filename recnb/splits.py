@@ -145,6 +145,7 @@ class ProtocolCard:
     seed:int|None = None
     tie_rule:str = 'pessimistic: a held-out item ranks below every other item with the same score'
     versions:dict = field(default_factory=versions)
+    threads:int|None = field(default_factory=torch.get_num_threads) # torch threads (None: not recorded)
     extra:dict = field(default_factory=dict) # method, model and training settings
 
     def to_dict(self)->dict: return asdict(self)
@@ -152,7 +153,7 @@ class ProtocolCard:
     def from_dict(cls, d:dict)->ProtocolCard:
         unknown = set(d) - set(cls.__dataclass_fields__)
         if unknown: raise DataError(f'unknown protocol card fields: {sorted(unknown)}')
-        return cls(**d)
+        return cls(**{'threads': None} | d)  # a card written before threads were recorded
     def to_json(self, path:str|os.PathLike)->Path: return save_json(self.to_dict(), path)
     @classmethod
     def from_json(cls, path:str|os.PathLike)->ProtocolCard: return cls.from_dict(load_json(path))

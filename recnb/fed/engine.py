@@ -185,19 +185,24 @@ def make_round(train:CSR, # training positives of all clients
 
 # %% ../../nbs/11_fed.engine.ipynb #adc7ab95
 def shuffle_batches(owner:torch.Tensor, # (S,) client position of every sample
-                    n_clients:int, batch_size:int, g:torch.Generator)->torch.Tensor: # (A, T, B), -1 = pad
+                    n_clients:int, batch_size:int, g:torch.Generator,
+                    keep:torch.Tensor|None=None, # (n_clients,) bool: batch only these clients (rows of the others
+                                                 # stay -1); the same draws as without, so `g` ends alike
+                   )->torch.Tensor: # (A, T, B), -1 = pad
     "Shuffle every client's samples (random keys sorted within the client) and cut them into batches."
+    # sort by (client, random key) in one pass: a float32 uniform is k / 2^24 for an integer k, so
+    # owner * 2^24 + k is an exact integer key (integer sort: 5x faster than the equivalent float64 key)
+    key = owner * 2**24 + (torch.rand(len(owner), generator=g) * 2**24).long()
+    sel = None if keep is None else keep.index_select(0, owner).nonzero().flatten()
+    if sel is not None: owner, key = owner.index_select(0, sel), key.index_select(0, sel)
     S = len(owner)
     cnt = torch.bincount(owner, minlength=n_clients)
     start = cnt.cumsum(0) - cnt
     T = int(math.ceil(int(cnt.max()) / batch_size)) if S else 0
-    # sort by (client, random key) in one pass: a float32 uniform is k / 2^24 for an integer k, so
-    # owner * 2^24 + k is an exact integer key (integer sort: 5x faster than the equivalent float64 key)
-    key = owner * 2**24 + (torch.rand(S, generator=g) * 2**24).long()
     o = torch.argsort(key, stable=True)
     p = torch.arange(S) - start[owner[o]]
     idx = torch.full((n_clients, T, batch_size), -1, dtype=torch.long)
-    idx[owner[o], p // batch_size, p % batch_size] = o
+    idx[owner[o], p // batch_size, p % batch_size] = o if sel is None else sel.index_select(0, o)
     return idx
 
 # %% ../../nbs/11_fed.engine.ipynb #97db209c

@@ -102,11 +102,11 @@ def gate_step(fed:Federation, W:torch.Tensor, b:torch.Tensor, # gates (U, 3d), (
     valid = idx >= 0
     r = valid.nonzero()[:, 0]
     j = idx[valid]
-    items, y, keys = rd.items[j], rd.labels[j], rd.keys[j]
+    items, y, keys = rd.items.index_select(0, j), rd.labels.index_select(0, j), rd.keys.index_select(0, j)
     p = {k: v[c].requires_grad_() for k, v in fed.params.items()}
     w, bb = W[c].requires_grad_(), b[c].requires_grad_()
     Rw = fed.method.stores[0].rows(c[r], items, keys).requires_grad_()
-    Gr = Pg[items]
+    Gr = Pg.index_select(0, items)
     d = Rw.shape[-1]
     wr, wg = w[:, :d] + w[:, 2 * d:], w[:, d:2 * d] - w[:, 2 * d:]
     def pick(x): return x.index_select(0, r)  # not x[r]: on a CPU its backward adds in a thread-dependent order
@@ -194,7 +194,8 @@ def fit_gate(self:AdaptiveGuidance, fed, rd:RoundData)->dict:
     active = torch.ones(A, dtype=torch.bool)
     epochs = 0
     for e in range(self.gate_epochs):
-        ep = rd.epochs[0] if e == 0 else shuffle_batches(rd.owner, A, cfg.batch_size, fed.g)
+        keep = None if bool(active.all()) else active  # batch the clients still training only (same draws)
+        ep = rd.epochs[0] if e == 0 else shuffle_batches(rd.owner, A, cfg.batch_size, fed.g, keep=keep)
         for t in range(ep.shape[1]):
             act = torch.nonzero(active & (ep[:, t, 0] >= 0)).flatten()
             if not len(act): continue
