@@ -526,7 +526,8 @@ def _bench_vlm():
         e = bench_embed(VLMEmbedder.from_pretrained(tiny_vlm(d)), threads=1)
         print(f"tiny-VLM item embedding: {e['items_per_s']:.0f} items/s (text + image pass each, 1 thread)")
     t = bench_train(threads=1)
-    print('tiny-VLM training: ' + ', '.join(f'{k} {v:.4g}' if isinstance(v, float) else f'{k} {v}' for k, v in t.items()))
+    print('tiny-VLM training: '
+          + ', '.join(f'{k} {v:.4g}' if isinstance(v, float) else f'{k} {v}' for k, v in t.items()))
 
 # %% ../nbs/30_cli.ipynb #ccfdf7b2
 def _bench(a):

@@ -16,7 +16,7 @@ def rand_split(n_users:int, # number of users
                n_items:int, # number of items
                seed:int=0, # numpy seed
                n_train:tuple=(0, 12), # [low, high) of each user's number of training items
-               n_test:tuple|None=(1, 4), # [low, high) of the number of test items; None: exactly one (no draw)
+               n_test:tuple|None=(1, 4), # [low, high) of the number of test items; None: exactly 1 (no draw)
                empty_every:int=7, # users u with u % empty_every == 0 get no test item; 0: none empty
                name:str|None=None, # dataset name stored in the split
               )->Split:

@@ -287,7 +287,7 @@ def add_paper_run(f:Path, # the cell's results file
                   c:dict, # the cell
                   run:dict, # one finished seed
                   fed:Federation)->dict: # -> the cell's results with this seed added (or replaced)
-    "Add one seed to a cell's results file, re-read under a lock so that concurrent writers keep each other's."
+    "Add one seed to a cell's results file, re-read under a lock so that concurrent writers keep each other's"
     from recnb.core import load_json, file_lock
     with file_lock(f.with_name(f.name + '.lock')):
         old = load_json(f)['runs'] if f.exists() else []

@@ -147,7 +147,8 @@ def fast_internals()->dict:
 NODE_POLL_ENV = 'RECNB_NODE_POLL'  # the cap (seconds) on a fast SuperNode's sleeps
 
 def supernode_main():
-    "`flower-supernode` (its command-line arguments), sleeps capped at $RECNB_NODE_POLL s, short pull retries."
+    ("`flower-supernode` (its command-line arguments), sleeps capped at $RECNB_NODE_POLL s, "
+     "short pull retries.")
     sci = fast_internals()['node_module']
     sci.time = _capped_time(float(os.environ.get(NODE_POLL_ENV, '0.05')))
     shorten_pull_backoff(float(os.environ.get(PULL_BACKOFF_ENV, '0.05')), sci.__name__, 'pull_objects')
@@ -349,7 +350,7 @@ def status(self:Deployment, run_id:int)->dict:
 @patch
 def wait(self:Deployment, run_id:int, timeout:float=3600.,
          poll:float=1., # seconds between two `flwr ls` (each a new process: CPU time the run could use)
-         ready:Callable|None=None, # a cheap sign that the run ends (checked every 0.1 s), e.g. its result file
+         ready:Callable|None=None, # a cheap sign the run ends (checked every 0.1 s), e.g. its result file
         )->dict:
     "Wait until the run has finished; its final status."
     end, asked = time.time() + timeout, 0.
