@@ -473,7 +473,7 @@ def _add_reproduce(sub):
         help='the main job: FedRKG, F3CRec, VLM2Rec on ML-100K',
         description='Runs FedRKG (PFedRec: replacement, knowledge guidance, adaptive guidance), F3CRec '
                     '(FedMF fine-tuning vs full F3CRec) and VLM2Rec (tiny VLM: SFT vs WPCL+CRTR, direct and '
-                    'SASRec, against ID and MiniLM SASRec) on ML-100K at a quick size (about 10 minutes on 2 '
+                    'SASRec, against ID and MiniLM SASRec) on ML-100K at a quick size (about 5 minutes on 2 '
                     'CPU cores); writes results JSON with protocol cards and figures to figures/reproduce/ '
                     "and prints one summary table. --full: the papers' sizes (hours). Exits with status 2, "
                     'before running anything, when no part (or a part named with --only) can find its data.')

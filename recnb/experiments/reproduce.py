@@ -126,7 +126,7 @@ def missing_data(parts:tuple, # parts to run
     return out
 
 # %% ../../nbs/experiments/reproduce.ipynb #b0d666bd
-def reproduce(quick:bool=True, # QUICK (about 10 minutes on 2 CPU cores) or FULL (the papers' sizes)
+def reproduce(quick:bool=True, # QUICK (about 5 minutes on 2 CPU cores) or FULL (the papers' sizes)
               parts:tuple=PARTS, # which of 'fedrkg', 'f3crec', 'vlm2rec'
               out:str|os.PathLike|None=None, # results folder (default figures/reproduce[-full])
               settings:dict|None=None, # per-part overrides of QUICK / FULL
