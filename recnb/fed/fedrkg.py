@@ -16,7 +16,7 @@ from recnb.fed.engine import (Method, METHODS, Dense, SharedDelta, RoundData, Fe
     Replace)
 
 # %% auto #0
-__all__ = ['Dual', 'Guidance', 'gate_logits', 'gate_step', 'AdaptiveGuidance']
+__all__ = ['FUSE_ROWS', 'Dual', 'Guidance', 'gate_logits', 'gate_step', 'AdaptiveGuidance']
 
 # %% ../../nbs/12_fed.fedrkg.ipynb #ee264f85
 class Dual(Replace):
@@ -45,11 +45,13 @@ class Dual(Replace):
 METHODS['dual'] = Dual
 
 # %% ../../nbs/12_fed.fedrkg.ipynb #d52f5e99
+FUSE_ROWS = 16  # clients fused at a time, so that their rows stay in cache between the fusion's passes
+
 class Guidance(Method):
     "Knowledge Guidance: preserved local tables, P_u <- beta P_u + (1 - beta) P_g at every sync."
     name = 'kg'
     def __init__(self, beta:float=0.99, # retention of the local table
-                 chunk:int=64): # users per fusion chunk (memory)
+                 chunk:int=64): # users per batch of gate logits (adaptive guidance; its bits depend on it)
         need(0 <= beta <= 1, f'{self.name}: beta must be in [0, 1], got {beta}')
         self.beta, self.chunk, self.Pg = beta, chunk, None
     def setup(self, fed, G0): self.stores = [Dense(G0.expand(fed.n_users, -1, -1).clone())]
@@ -69,8 +71,8 @@ class Guidance(Method):
             self.Pg = None
     def fuse(self, fed, rd):
         P = self.stores[0].P
-        for a in range(0, len(P), self.chunk):
-            P[a : a + self.chunk].mul_(self.beta).add_(self.Pg, alpha=1 - self.beta)
+        for a in range(0, len(P), FUSE_ROWS):
+            P[a : a + FUSE_ROWS].mul_(self.beta).add_(self.Pg, alpha=1 - self.beta)
     def item_bytes(self, n_items, dim):
         return {'persistent': 4 * n_items * dim, 'transient': 4 * n_items * dim}
     def state(self): return {'P': self.stores[0].P} | ({'Pg': self.Pg} if self.Pg is not None else {})
@@ -219,12 +221,14 @@ def fuse(self:AdaptiveGuidance, fed, rd):
     info = self.fit_gate(fed, rd) if self.train_gate and self.gate_epochs else {'epochs': 0}
     P, (W, b) = self.stores[0].P, self.client_params.values()
     s, s2, mn, mx, n = 0., 0., 1., 0., 0
-    buf = P.new_empty(min(self.chunk, len(P)), *self.Pg.shape)  # one buffer: the guided rows of every chunk
+    buf = P.new_empty(min(FUSE_ROWS, len(P)), *self.Pg.shape)  # one buffer: the guided rows
     for a in range(0, len(P), self.chunk):
         sl = slice(a, a + self.chunk)
         gt = torch.sigmoid(gate_logits(W[sl], b[sl], P[sl], self.Pg))
-        guided = torch.mul(2 * (1 - self.beta) * gt[..., None], self.Pg, out=buf[: len(gt)])
-        P[sl].mul_(self.beta).add_(guided)
+        coef = 2 * (1 - self.beta) * gt[..., None]
+        for r in range(0, len(gt), FUSE_ROWS):  # the elementwise part in cache-sized blocks (same bits)
+            guided = torch.mul(coef[r : r + FUSE_ROWS], self.Pg, out=buf[: len(coef[r : r + FUSE_ROWS])])
+            P[a + r : a + r + len(guided)].mul_(self.beta).add_(guided)
         s += float(gt.sum())
         s2 += float(gt.double().pow(2).sum())
         n += gt.numel()
