@@ -227,8 +227,9 @@ def fuse(self:AdaptiveGuidance, fed, rd):
         gt = torch.sigmoid(gate_logits(W[sl], b[sl], P[sl], self.Pg))
         coef = 2 * (1 - self.beta) * gt[..., None]
         for r in range(0, len(gt), FUSE_ROWS):  # the elementwise part in cache-sized blocks (same bits)
-            guided = torch.mul(coef[r : r + FUSE_ROWS], self.Pg, out=buf[: len(coef[r : r + FUSE_ROWS])])
-            P[a + r : a + r + len(guided)].mul_(self.beta).add_(guided)
+            cr = coef[r : r + FUSE_ROWS]
+            guided = torch.mul(cr, self.Pg, out=buf[: len(cr)])
+            P[a + r : a + r + len(cr)].mul_(self.beta).add_(guided)
         s += float(gt.sum())
         s2 += float(gt.double().pow(2).sum())
         n += gt.numel()
